@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AiStudios.Simulator.Projects;
+
+/// <summary>
+/// An append-only file of what happened (projects created, callbacks sent, calls received), replayed at
+/// start-up so a restarted simulator remembers its projects and counts, as the real service would.
+/// Each entry is written through to the operating system before the answer goes out, so killing the
+/// process loses nothing that was answered.
+/// </summary>
+public sealed class ProjectJournal : IDisposable
+{
+    public const string FileName = "simulator-journal.jsonl";
+
+    static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    readonly Lock gate = new();
+    readonly FileStream? file;
+
+    ProjectJournal(FileStream? file, IReadOnlyList<JournalEntry> entries)
+    {
+        this.file = file;
+        Entries = entries;
+    }
+
+    /// <summary>What the file held when it was opened.</summary>
+    public IReadOnlyList<JournalEntry> Entries { get; }
+
+    /// <summary>A journal that keeps nothing (no data path configured).</summary>
+    public static ProjectJournal InMemory() => new(null, []);
+
+    public static ProjectJournal Open(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileName);
+        var entries = new List<JournalEntry>();
+        if (File.Exists(path))
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                // A line cut short by a crash mid-write is the only kind that fails to parse; skip it.
+                if (TryRead(line) is { } entry)
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+
+        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        return new ProjectJournal(stream, entries);
+    }
+
+    public void Append(JournalEntry entry)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(entry, JsonOptions);
+        lock (gate)
+        {
+            file.Write(bytes);
+            file.WriteByte((byte)'\n');
+            file.Flush();
+        }
+    }
+
+    public void Dispose() => file?.Dispose();
+
+    static JournalEntry? TryRead(string line)
+    {
+        try
+        {
+            return line.Length == 0 ? null : JsonSerializer.Deserialize<JournalEntry>(line, JsonOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>One line of the journal.</summary>
+public sealed record JournalEntry(string Type, SimulatedProject? Project = null, string? Key = null, string? Endpoint = null, string? Name = null, int? Status = null)
+{
+    public const string ProjectCreated = "project";
+    public const string WebhookSent = "webhookSent";
+    public const string CallReceived = "call";
+    public const string CountsReset = "reset";
+}

@@ -1,0 +1,93 @@
+namespace AiStudios.Simulator;
+
+/// <summary>How the simulator behaves. Bound from the <c>Simulator</c> section (<c>Simulator__ApiKey</c> in the environment).</summary>
+public sealed class SimulatorOptions
+{
+    public const string SectionName = "Simulator";
+
+    /// <summary>The key a caller must send as the raw <c>Authorization</c> header unless configured otherwise.</summary>
+    public const string DefaultApiKey = "simulator-api-key";
+
+    /// <summary>The template every simulator has, so a template export works out of the box.</summary>
+    public const string DemoTemplateKey = "demo-template";
+
+    public string ApiKey { get; set; } = DefaultApiKey;
+
+    /// <summary>How long a render takes from export to 100%. Real renders take 1 to 10 minutes.</summary>
+    public TimeSpan RenderTime { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Answer in the tutorials' <c>data</c> envelope (default) or the reference tables' flat shape.</summary>
+    public ResponseEnvelope Envelope { get; set; } = ResponseEnvelope.Data;
+
+    /// <summary>When set, finished-video URLs stop working this long after the render finishes.</summary>
+    public TimeSpan? VideoUrlLifetime { get; set; }
+
+    /// <summary>A folder to keep projects and call counts in, so they survive a restart. None keeps them in memory.</summary>
+    public string? DataPath { get; set; }
+
+    /// <summary>Seed for the random fault decisions, for runs that must repeat exactly.</summary>
+    public int? Seed { get; set; }
+
+    public SimulatorWebhookOptions Webhook { get; set; } = new();
+
+    public SimulatorFaultOptions Faults { get; set; } = new();
+}
+
+public enum ResponseEnvelope
+{
+    /// <summary><c>{"success":true,"data":{"key":…}}</c>, as DeepBrain's tutorials read responses.</summary>
+    Data,
+
+    /// <summary><c>{"success":true,"key":…}</c>, as the reference tables list fields.</summary>
+    Flat,
+}
+
+/// <summary>How finished renders are reported to the <c>webhook</c> URL of an export.</summary>
+public sealed class SimulatorWebhookOptions
+{
+    /// <summary>GET (default; the docs show only a URL with query parameters) or POST.</summary>
+    public string Method { get; set; } = "GET";
+
+    /// <summary>Extra time between the render finishing and the callback.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>Share of callbacks sent twice (0 to 1).</summary>
+    public double DuplicateRate { get; set; }
+
+    /// <summary>Share of callbacks never sent (0 to 1).</summary>
+    public double LossRate { get; set; }
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>Faults injected at random into API calls (rates from 0 to 1). Per-request markers are in README.md.</summary>
+public sealed class SimulatorFaultOptions
+{
+    /// <summary>Share of API calls answered 429 with <see cref="RetryAfter"/>.</summary>
+    public double RateLimitRate { get; set; }
+
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Share of API calls answered with <see cref="ServerErrorStatus"/> (before any work is done).</summary>
+    public double ServerErrorRate { get; set; }
+
+    public int ServerErrorStatus { get; set; } = 503;
+
+    /// <summary>Share of API calls answered only after <see cref="SlowResponseDelay"/>.</summary>
+    public double SlowResponseRate { get; set; }
+
+    public TimeSpan SlowResponseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Share of renders that stop at <see cref="StuckAt"/> percent and never finish.</summary>
+    public double StuckRate { get; set; }
+
+    public double StuckAt { get; set; } = 50;
+
+    /// <summary>Share of exports refused with <c>success:false</c>.</summary>
+    public double RejectRate { get; set; }
+
+    /// <summary>With <see cref="OutageDuration"/>: every this often, all API calls fail with 503 for a while (a 5xx burst).</summary>
+    public TimeSpan? OutageEvery { get; set; }
+
+    public TimeSpan OutageDuration { get; set; } = TimeSpan.FromSeconds(5);
+}

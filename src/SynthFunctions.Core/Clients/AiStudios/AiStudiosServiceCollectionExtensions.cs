@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Refit;
+using SynthFunctions.Core.Contracts;
+
+namespace SynthFunctions.Core.Clients.AiStudios;
+
+public static class AiStudiosServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IAiStudiosClient"/>: options from the <c>AiStudios</c> section (validated at start-up),
+    /// the API key handler, and the resilience pipeline (total timeout, retry, circuit breaker, attempt timeout).
+    /// </summary>
+    public static IServiceCollection AddAiStudiosClient(this IServiceCollection services)
+    {
+        services.AddOptions<AiStudiosOptions>()
+            .BindConfiguration(AiStudiosOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AiStudiosOptions>, AiStudiosOptionsValidator>());
+
+        services.AddTransient<ApiKeyHandler>();
+        services.AddTransient<AttemptCountingHandler>();
+
+        var refitSettings = new RefitSettings(new SystemTextJsonContentSerializer(SynthJson.Options));
+        var client = services.AddRefitClient<IAiStudiosApi>(refitSettings)
+            .ConfigureHttpClient((provider, client) =>
+            {
+                client.BaseAddress = provider.GetRequiredService<IOptions<AiStudiosOptions>>().Value.BaseUrl;
+                // The resilience pipeline owns every timeout.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .RedactLoggedHeaders(_ => true)
+            .AddHttpMessageHandler<ApiKeyHandler>();
+        // Order matters: handlers added later sit inside the resilience handler and see every attempt.
+        client.AddResilienceHandler("aistudios", ConfigureResilience);
+        client.AddHttpMessageHandler<AttemptCountingHandler>();
+
+        services.TryAddSingleton<IAiStudiosClient, AiStudiosClient>();
+        return services;
+    }
+
+    static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<AiStudiosOptions>>().Value;
+
+        pipeline
+            .AddTimeout(options.TotalTimeout)
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.MaxRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(
+                    options.MaxRetries > 0
+                    && AiStudiosRetryRule.ShouldRetry(args.Outcome, args.Context.GetRequestMessage(), options.MaxInCallRetryAfter)),
+            })
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                FailureRatio = options.CircuitFailureRatio,
+                MinimumThroughput = options.CircuitMinimumThroughput,
+                SamplingDuration = options.CircuitSamplingDuration,
+                BreakDuration = options.CircuitBreakDuration,
+            })
+            .AddTimeout(options.AttemptTimeout);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using Refit;
+
+namespace SynthFunctions.Core.Clients.AiStudios;
+
+/// <summary>
+/// The AI Studios v1 endpoints this service calls (aistudios-api.md §2 to §4). Raw responses come back so
+/// <see cref="AiStudiosClient"/> can read both documented envelopes and map every failure itself.
+/// </summary>
+internal interface IAiStudiosApi
+{
+    [Post("/api/odin/editor/project")]
+    Task<HttpResponseMessage> ExportProjectAsync(
+        [Body(buffered: true)] JsonObject body,
+        [Property(AttemptCounter.OptionName)] AttemptCounter attempts,
+        CancellationToken cancellationToken);
+
+    [Post("/api/odin/editor/project/{key}")]
+    Task<HttpResponseMessage> ExportTemplateAsync(
+        string key,
+        [Body(buffered: true)] JsonObject body,
+        [Property(AttemptCounter.OptionName)] AttemptCounter attempts,
+        CancellationToken cancellationToken);
+
+    [Get("/api/odin/editor/progress/{key}")]
+    Task<HttpResponseMessage> GetProgressAsync(
+        string key,
+        [Property(AttemptCounter.OptionName)] AttemptCounter attempts,
+        CancellationToken cancellationToken);
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: restores what it needs, builds with warnings as errors,
+# runs every test project, and ends with one summary line ("N passed, N failed, N skipped").
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ -f package-lock.json ]; then
+  # Azurite (the Azure Storage emulator) is a pinned npm dependency; tests start it themselves.
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+dotnet build SynthFunctions.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
+
+rm -rf TestResults
+status=0
+dotnet test SynthFunctions.sln -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory TestResults "$@" || status=$?
+
+passed=0; failed=0; skipped=0
+for trx in TestResults/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  passed=$((passed + $(get passed))); failed=$((failed + $(get failed)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"
