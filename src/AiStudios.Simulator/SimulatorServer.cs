@@ -63,7 +63,7 @@ public sealed class SimulatorServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
+        // The container disposes the journal with the other singletons.
         await app.DisposeAsync();
-        app.Services.GetService<ProjectJournal>()?.Dispose();
     }
 }

@@ -1,10 +1,12 @@
 using System.Net;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Refit;
 using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Core.Clients.AiStudios;
@@ -85,8 +87,7 @@ internal sealed partial class AiStudiosClient(IAiStudiosApi api, IOptionsMonitor
         {
             response = await send();
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
-                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception caught) when (TransportFailure(caught, cancellationToken) is { } ex)
         {
             var notSent = AiStudiosRetryRule.WasCertainlyNotSent(ex);
             var reason = ex switch
@@ -98,6 +99,12 @@ internal sealed partial class AiStudiosClient(IAiStudiosApi api, IOptionsMonitor
             };
             LogUnavailable(logger, operation, reason, attempts.Count);
             throw new AiStudiosUnavailableException(operation, attempts.Count, null, mayHaveBeenAccepted: !idempotent && !notSent, reason, ex);
+        }
+        catch (ApiRequestException wrapped) when (wrapped.InnerException is OperationCanceledException cancelled)
+        {
+            // The caller cancelled: surface the cancellation itself, not Refit's wrapper.
+            ExceptionDispatchInfo.Throw(cancelled);
+            throw;
         }
 
         using (response)
@@ -134,6 +141,16 @@ internal sealed partial class AiStudiosClient(IAiStudiosApi api, IOptionsMonitor
             return payload ?? throw new AiStudiosUnavailableException(
                 operation, attempts.Count, status, mayHaveBeenAccepted: !idempotent, "the answer was not a JSON object");
         }
+    }
+
+    /// <summary>The transport-level failure behind <paramref name="caught"/> (Refit wraps them), or null for anything else.</summary>
+    static Exception? TransportFailure(Exception caught, CancellationToken cancellationToken)
+    {
+        var failure = caught is ApiRequestException { InnerException: { } inner } ? inner : caught;
+        return failure is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
+               || (failure is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            ? failure
+            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "AI Studios accepted an export as project {ProjectKey} ({CubesUsed} cubes) after {Attempts} attempt(s)")]

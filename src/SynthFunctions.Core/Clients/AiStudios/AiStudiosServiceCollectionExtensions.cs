@@ -26,7 +26,7 @@ public static class AiStudiosServiceCollectionExtensions
         services.AddTransient<AttemptCountingHandler>();
 
         var refitSettings = new RefitSettings(new SystemTextJsonContentSerializer(SynthJson.Options));
-        var client = services.AddRefitClient<IAiStudiosApi>(refitSettings)
+        var client = services.AddRefitGeneratedClient<IAiStudiosApi>(refitSettings)
             .ConfigureHttpClient((provider, client) =>
             {
                 client.BaseAddress = provider.GetRequiredService<IOptions<AiStudiosOptions>>().Value.BaseUrl;
