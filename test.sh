@@ -10,6 +10,8 @@ if [ -f package-lock.json ]; then
 fi
 
 dotnet build SynthFunctions.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
+# One style (.editorconfig), checked the same way everywhere.
+dotnet format SynthFunctions.sln --verify-no-changes --no-restore
 
 rm -rf TestResults
 status=0

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Http.Features;
 using AiStudios.Simulator.Calls;
 using AiStudios.Simulator.Projects;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace AiStudios.Simulator;

@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Http.Features;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiStudios.Simulator.Calls;
 using AiStudios.Simulator.Faults;
 using AiStudios.Simulator.Projects;
 using AiStudios.Simulator.Webhooks;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace AiStudios.Simulator.Api;

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Http.Features;
 using System.Text.Json.Nodes;
 using AiStudios.Simulator.Calls;
 using AiStudios.Simulator.Projects;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace AiStudios.Simulator.Api;

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http.Features;
 using AiStudios.Simulator.Calls;
 using AiStudios.Simulator.Projects;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace AiStudios.Simulator.Api;
 
