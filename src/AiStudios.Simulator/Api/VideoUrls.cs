@@ -42,7 +42,7 @@ internal sealed class VideoUrls(IOptionsMonitor<SimulatorOptions> options)
             return VideoAccess.BadSignature;
         }
 
-        return now.ToUnixTimeSeconds() > unix ? VideoAccess.Expired : VideoAccess.Allowed;
+        return now >= ExpiresAt(project) ? VideoAccess.Expired : VideoAccess.Allowed;
     }
 
     string Sign(string key, long expires)

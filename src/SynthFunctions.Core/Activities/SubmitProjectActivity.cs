@@ -1,0 +1,102 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using SynthFunctions.Core.Clients.AiStudios;
+using SynthFunctions.Core.Contracts;
+using SynthFunctions.Core.Storage;
+using SynthFunctions.Core.Webhooks;
+
+namespace SynthFunctions.Core.Activities;
+
+public sealed record SubmitProjectInput(string JobId, VideoRequest Request);
+
+/// <summary>
+/// What came of an export attempt. Expected answers from AI Studios (refused, rate limited, rejected) are outcomes
+/// the orchestration decides on; only unexpected faults throw.
+/// </summary>
+public sealed record SubmitOutcome
+{
+    public string? ProjectKey { get; init; }
+
+    public int? CubesUsed { get; init; }
+
+    public bool WebhookRegistered { get; init; }
+
+    public int Calls { get; init; }
+
+    /// <summary>Why the export did not go through, for a person.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>The failed attempt certainly did not reach a render, so trying again cannot bill twice.</summary>
+    public bool Retryable { get; init; }
+
+    public TimeSpan? RetryAfter { get; init; }
+}
+
+/// <summary>
+/// Exports the job's project to AI Studios, with the job's callback URL. Guarded by <see cref="IExportLedger"/>:
+/// a repeated run returns the export already accepted, and never sends a second one after an unknown outcome.
+/// </summary>
+public sealed partial class SubmitProjectActivity(
+    IAiStudiosClient aiStudios, IExportLedger ledger, WebhookUrls webhookUrls, ILogger<SubmitProjectActivity> logger)
+    : TaskActivity<SubmitProjectInput, SubmitOutcome>
+{
+    const string LostOutcome =
+        "The export's outcome is unknown (the service stopped, or AI Studios failed, while the export was in flight). " +
+        "It was not sent again, so the video cannot be paid for twice; check AI Studios for the project before resubmitting.";
+
+    public override Task<SubmitOutcome> RunAsync(TaskActivityContext context, SubmitProjectInput input) => SubmitAsync(input, CancellationToken.None);
+
+    public async Task<SubmitOutcome> SubmitAsync(SubmitProjectInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        switch (await ledger.FindAsync(input.JobId, cancellationToken))
+        {
+            case { State: ExportState.Accepted } accepted:
+                LogAlreadyAccepted(logger, input.JobId, accepted.ProjectKey!);
+                return new SubmitOutcome { ProjectKey = accepted.ProjectKey, CubesUsed = accepted.CubesUsed, WebhookRegistered = accepted.WebhookRegistered };
+            case { State: ExportState.Sending or ExportState.Unknown }:
+                LogOutcomeLost(logger, input.JobId);
+                return new SubmitOutcome { Failure = LostOutcome };
+        }
+
+        if (!await ledger.TryBeginAsync(input.JobId, cancellationToken))
+        {
+            LogOutcomeLost(logger, input.JobId);
+            return new SubmitOutcome { Failure = LostOutcome };
+        }
+
+        var webhook = webhookUrls.For(input.JobId);
+        try
+        {
+            var project = await aiStudios.SubmitAsync(input.Request, webhook, cancellationToken);
+            await ledger.RecordAsync(input.JobId, new ExportRecord(ExportState.Accepted, project.ProjectKey, project.CubesUsed, webhook is not null), cancellationToken);
+            LogSubmitted(logger, input.JobId, project.ProjectKey, webhook is not null);
+            return new SubmitOutcome { ProjectKey = project.ProjectKey, CubesUsed = project.CubesUsed, WebhookRegistered = webhook is not null, Calls = project.Attempts };
+        }
+        catch (AiStudiosException ex)
+        {
+            var mayHaveBeenAccepted = ex is AiStudiosUnavailableException { MayHaveBeenAccepted: true };
+            await ledger.RecordAsync(input.JobId, new ExportRecord(mayHaveBeenAccepted ? ExportState.Unknown : ExportState.Refused), cancellationToken);
+            LogNotSubmitted(logger, input.JobId, ex.GetType().Name, ex.Message);
+            return ex switch
+            {
+                AiStudiosRateLimitedException limited => new SubmitOutcome { Failure = limited.Message, Retryable = true, RetryAfter = limited.RetryAfter, Calls = ex.Attempts },
+                AiStudiosUnavailableException { MayHaveBeenAccepted: false } => new SubmitOutcome { Failure = ex.Message, Retryable = true, Calls = ex.Attempts },
+                AiStudiosUnavailableException => new SubmitOutcome { Failure = LostOutcome + " Detail: " + ex.Message, Calls = ex.Attempts },
+                _ => new SubmitOutcome { Failure = ex.Message, Calls = ex.Attempts },
+            };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} submitted as project {ProjectKey} (webhook: {WebhookRegistered})")]
+    static partial void LogSubmitted(ILogger logger, string jobId, string projectKey, bool webhookRegistered);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} was already submitted as project {ProjectKey}; not exporting again")]
+    static partial void LogAlreadyAccepted(ILogger logger, string jobId, string projectKey);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} has an export of unknown outcome; not exporting again")]
+    static partial void LogOutcomeLost(ILogger logger, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} export not accepted ({ErrorType}): {Reason}")]
+    static partial void LogNotSubmitted(ILogger logger, string jobId, string errorType, string reason);
+}

@@ -1,0 +1,29 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SynthFunctions.Core.Jobs;
+
+/// <summary>
+/// Job ids, which are also orchestration instance ids. Derived ids make repeats land on the same job: the same
+/// <c>Idempotency-Key</c>, or the same blob name and version (a re-fired trigger, an Event Grid redelivery).
+/// </summary>
+public static partial class JobIds
+{
+    public static string NewHttpJob() => "http-" + Guid.NewGuid().ToString("N");
+
+    public static string ForIdempotencyKey(string key) => "http-" + Hash(key);
+
+    public static string ForBlob(string blobName, string blobVersion) => "blob-" + Hash(blobName + "\n" + blobVersion);
+
+    /// <summary>Whether <paramref name="id"/> could be a job id at all (route values are checked before any lookup).</summary>
+    public static bool IsWellFormed(string? id) => id is not null && Shape().IsMatch(id);
+
+    [GeneratedRegex("^(http|blob)-[0-9a-f]{32}$")]
+    private static partial Regex Shape();
+
+    static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
+
+    /// <summary>A stable fingerprint of a request body, to tell a repeat of the same request from a different one.</summary>
+    public static string Fingerprint(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}

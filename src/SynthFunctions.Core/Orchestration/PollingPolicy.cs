@@ -1,0 +1,67 @@
+namespace SynthFunctions.Core.Orchestration;
+
+/// <summary>
+/// When a job checks on its render and when it gives up. Fixed per job at submission and carried in the
+/// orchestration input, so replays never read configuration.
+/// <list type="bullet">
+/// <item>Polling only (no webhook): the first check after <see cref="FirstPollDelay"/>, then each interval
+/// <see cref="GrowthFactor"/> times the last, capped at <see cref="MaxPollInterval"/>.</item>
+/// <item>With a webhook: the callback normally ends the wait; the first check (the safety net for a lost
+/// callback) comes after <see cref="WebhookFallbackDelay"/>, then the same growing intervals.</item>
+/// </list>
+/// </summary>
+public sealed record PollingPolicy
+{
+    public TimeSpan FirstPollDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    public double GrowthFactor { get; init; } = 1.5;
+
+    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan WebhookFallbackDelay { get; init; } = TimeSpan.FromMinutes(12);
+
+    /// <summary>From submission; past it the job fails.</summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(45);
+
+    /// <summary>A render whose progress has not moved for this long has stalled, and the job fails.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Export attempts, when AI Studios refused an attempt in a way that is safe to repeat (429, 503, unreachable).</summary>
+    public int MaxSubmitAttempts { get; init; } = 5;
+
+    /// <summary>Wait before repeating a refused export when the API gave no <c>Retry-After</c>; doubles per attempt.</summary>
+    public TimeSpan SubmitRetryDelay { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Polls per orchestration execution before it continues as new, which keeps its history small.</summary>
+    public int MaxPollsPerExecution { get; init; } = 20;
+
+    /// <summary>The wait before poll number <paramref name="pollIndex"/> (0 is the first).</summary>
+    public TimeSpan DelayBeforePoll(int pollIndex, bool webhookRegistered)
+    {
+        if (pollIndex == 0)
+        {
+            return webhookRegistered ? WebhookFallbackDelay : FirstPollDelay;
+        }
+
+        var grown = FirstPollDelay.TotalSeconds * Math.Pow(GrowthFactor, pollIndex);
+        return grown >= MaxPollInterval.TotalSeconds ? MaxPollInterval : TimeSpan.FromSeconds(grown);
+    }
+
+    /// <summary>
+    /// AI Studios calls a polling-only job makes for a render of <paramref name="renderTime"/>: the export,
+    /// plus every poll up to and including the first at or after the render finishes.
+    /// </summary>
+    public int CallsForRender(TimeSpan renderTime, bool webhookRegistered)
+    {
+        var polls = 0;
+        var elapsed = TimeSpan.Zero;
+        do
+        {
+            elapsed += DelayBeforePoll(polls, webhookRegistered);
+            polls++;
+        }
+        while (elapsed < renderTime && elapsed < Deadline);
+
+        return 1 + polls;
+    }
+}

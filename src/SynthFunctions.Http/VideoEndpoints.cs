@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using SynthFunctions.Core.Contracts;
+using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Validation;
+
+namespace SynthFunctions.Http;
+
+/// <summary>
+/// <c>POST /api/videos</c>, <c>GET /api/videos/{id}</c> and <c>DELETE /api/videos/{id}</c>, shared by both hosts.
+/// </summary>
+public static class VideoEndpoints
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const int MaxIdempotencyKeyLength = 255;
+
+    /// <summary>
+    /// Starts a job from a JSON video request (<c>application/json</c>) or a plain script (<c>text/plain</c>).
+    /// 202 with <c>Location</c>; 400 listing every problem; 413 over the size limit; 415 for other content types;
+    /// with an <c>Idempotency-Key</c>, the same key and body return the same job, a different body 409.
+    /// </summary>
+    public static async Task<IResult> SubmitAsync(HttpRequest request, VideoJobs jobs, ScriptDefaultsOptions scriptDefaults, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(jobs);
+        var mediaType = MediaType(request);
+        if (mediaType is not ("application/json" or "text/plain"))
+        {
+            return ApiProblems.UnsupportedMediaType(request.ContentType);
+        }
+
+        var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString();
+        if (idempotencyKey.Length > 0 && (idempotencyKey.Length > MaxIdempotencyKeyLength || !idempotencyKey.All(c => c is >= '!' and <= '~')))
+        {
+            return ApiProblems.BadHeader(IdempotencyKeyHeader, $"must be 1 to {MaxIdempotencyKeyLength} visible ASCII characters");
+        }
+
+        var body = await RequestBody.ReadAsync(request, VideoRequestLimits.MaxRequestBytes, cancellationToken);
+        if (body is null)
+        {
+            return ApiProblems.TooLarge(VideoRequestLimits.MaxRequestBytes);
+        }
+
+        var parsed = mediaType == "text/plain"
+            ? VideoRequestParser.ParseScript(body, request.Query["name"].ToString(), scriptDefaults)
+            : VideoRequestParser.ParseJson(body);
+        if (!parsed.IsValid)
+        {
+            return ApiProblems.Invalid(parsed.Problems);
+        }
+
+        var jobId = idempotencyKey.Length > 0 ? JobIds.ForIdempotencyKey(idempotencyKey) : JobIds.NewHttpJob();
+        var submission = await jobs.SubmitAsync(parsed.Request!, JobSource.Http(), jobId, JobIds.Fingerprint(body), cancellationToken);
+        if (submission.Kind == JobSubmissionKind.Conflict)
+        {
+            return ApiProblems.Conflict("Idempotency-Key reused", $"The {IdempotencyKeyHeader} was already used for a different request (job '{submission.JobId}').");
+        }
+
+        request.HttpContext.Response.Headers.Location = JobResource.Url(request, ApiRoutes.VideoPath(submission.JobId));
+        if (submission.Kind == JobSubmissionKind.Existing)
+        {
+            request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return JobResource.Json(submission.Status!, request, StatusCodes.Status202Accepted);
+    }
+
+    public static async Task<IResult> GetAsync(string id, HttpRequest request, VideoJobs jobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        return JobIds.IsWellFormed(id) && await jobs.GetAsync(id, cancellationToken) is { } status
+            ? JobResource.Json(status, request, StatusCodes.Status200OK)
+            : ApiProblems.JobNotFound(id);
+    }
+
+    /// <summary>Asks a running job to cancel: 202, 404 unknown, 409 already finished.</summary>
+    public static async Task<IResult> CancelAsync(string id, HttpRequest request, VideoJobs jobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        if (!JobIds.IsWellFormed(id))
+        {
+            return ApiProblems.JobNotFound(id);
+        }
+
+        return await jobs.CancelAsync(id, "cancelled through the API", cancellationToken) switch
+        {
+            JobCommandResult.Accepted => JobResource.Json((await jobs.GetAsync(id, cancellationToken))!, request, StatusCodes.Status202Accepted),
+            JobCommandResult.AlreadyFinished => ApiProblems.Conflict("Job already finished", $"Job '{id}' has already finished and cannot be cancelled."),
+            _ => ApiProblems.JobNotFound(id),
+        };
+    }
+
+    /// <summary>The media type, with a missing one read as JSON (what curl sends by default is form data, which is refused).</summary>
+    static string MediaType(HttpRequest request) =>
+        string.IsNullOrEmpty(request.ContentType) ? "application/json"
+        : MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? (parsed.MediaType.Value ?? "").ToLowerInvariant() switch
+        {
+            var json when json == "application/json" || json.EndsWith("+json", StringComparison.Ordinal) => "application/json",
+            var other => other,
+        }
+        : "";
+}

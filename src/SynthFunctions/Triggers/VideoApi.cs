@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Validation;
+using SynthFunctions.Http;
+
+namespace SynthFunctions.Triggers;
+
+/// <summary>The video API (function-key protected): thin shims over the handlers both hosts share.</summary>
+public sealed class VideoApi(VideoJobsFactory jobs, IOptionsMonitor<ScriptDefaultsOptions> scriptDefaults)
+{
+    [Function(nameof(SubmitVideo))]
+    public async Task<IActionResult> SubmitVideo(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Videos)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await VideoEndpoints.SubmitAsync(request, jobs.Create(client), scriptDefaults.CurrentValue, cancellationToken));
+
+    [Function(nameof(GetVideo))]
+    public async Task<IActionResult> GetVideo(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Video)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await VideoEndpoints.GetAsync(id, request, jobs.Create(client), cancellationToken));
+
+    [Function(nameof(CancelVideo))]
+    public async Task<IActionResult> CancelVideo(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = ApiRoutes.Video)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await VideoEndpoints.CancelAsync(id, request, jobs.Create(client), cancellationToken));
+}

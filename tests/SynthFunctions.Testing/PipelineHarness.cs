@@ -1,0 +1,146 @@
+using AiStudios.Simulator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using SynthFunctions.Core.DependencyInjection;
+using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Storage;
+using SynthFunctions.Core.Validation;
+using SynthFunctions.Core.Webhooks;
+using SynthFunctions.Http;
+
+namespace SynthFunctions.Testing;
+
+/// <summary>
+/// The whole pipeline in one process, with nothing faked: the AI Studios simulator on a loopback port, the real
+/// orchestration and activities on the in-memory Durable test host, real Azurite for blobs, and the shared HTTP
+/// handlers on a loopback port (so the simulator's callbacks arrive over HTTP, as in production).
+/// </summary>
+public sealed class PipelineHarness : IAsyncDisposable
+{
+    public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
+
+    readonly WebApplication frontDoor;
+
+    PipelineHarness(SimulatorServer simulator, DurableTaskTestHost durable, WebApplication frontDoor, Uri baseAddress)
+    {
+        Simulator = simulator;
+        Durable = durable;
+        this.frontDoor = frontDoor;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public SimulatorServer Simulator { get; }
+
+    public DurableTaskTestHost Durable { get; }
+
+    /// <summary>The shared HTTP API (<c>/api/videos</c>, <c>/api/webhooks/aistudios/{id}</c>) on loopback.</summary>
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => Durable.Services;
+
+    public SynthStorage Storage => Services.GetRequiredService<SynthStorage>();
+
+    public IResultStore Results => Services.GetRequiredService<IResultStore>();
+
+    public VideoJobs Jobs => Services.GetRequiredService<VideoJobsFactory>().Create(Durable.Client);
+
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
+    /// <summary>Fast settings: sub-second polls, a short fallback, a minute's deadline. Override any key.</summary>
+    public static Dictionary<string, string?> DefaultSettings(AzuriteServer azurite) => new()
+    {
+        ["Storage:ConnectionString"] = azurite.ConnectionString,
+        ["Storage:VideoCopyMode"] = "Streamed",
+        ["Webhook:SigningKey"] = SigningKey,
+        ["AiStudios:RetryBaseDelay"] = "00:00:00.050",
+        ["AiStudios:MaxRetryDelay"] = "00:00:00.200",
+        ["AiStudios:MaxInCallRetryAfter"] = "00:00:02",
+        ["Synthesis:FirstPollDelay"] = "00:00:00.500",
+        ["Synthesis:PollGrowthFactor"] = "1.5",
+        ["Synthesis:MaxPollInterval"] = "00:00:01",
+        ["Synthesis:WebhookFallbackDelay"] = "00:00:04",
+        ["Synthesis:Deadline"] = "00:01:00",
+        ["Synthesis:StallTimeout"] = "00:00:06",
+        ["Synthesis:SubmitRetryDelay"] = "00:00:00.300",
+    };
+
+    /// <summary>
+    /// Starts everything. <paramref name="settings"/> override <see cref="DefaultSettings"/>; a null value removes a key.
+    /// With <paramref name="webhooks"/> false, exports carry no callback URL and jobs poll.
+    /// </summary>
+    public static async Task<PipelineHarness> StartAsync(
+        AzuriteServer azurite, Dictionary<string, string?>? settings = null, Dictionary<string, string?>? simulatorSettings = null, bool webhooks = true)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        var simulator = await SimulatorServer.StartAsync(simulatorSettings);
+        var frontDoorPort = LoopbackPort.Free();
+        var values = DefaultSettings(azurite);
+        values["AiStudios:BaseUrl"] = simulator.BaseAddress.ToString();
+        values["AiStudios:ApiKey"] = simulator.Options.ApiKey;
+        if (webhooks)
+        {
+            values["Webhook:PublicBaseUrl"] = $"http://127.0.0.1:{frontDoorPort}";
+        }
+
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var durable = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddSynthTasks(),
+            new DurableTaskTestHostOptions
+            {
+                Port = LoopbackPort.Free(),
+                ConfigureServices = services =>
+                {
+                    services.AddSingleton<IConfiguration>(configuration);
+                    services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
+                    services.AddSynthCore(configuration);
+                },
+            });
+
+        var frontDoor = StartFrontDoor(durable, frontDoorPort);
+        await frontDoor.StartAsync();
+        return new PipelineHarness(simulator, durable, frontDoor, new Uri($"http://127.0.0.1:{frontDoorPort}/"));
+    }
+
+    static WebApplication StartFrontDoor(DurableTaskTestHost durable, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var services = durable.Services;
+        VideoJobs Jobs() => services.GetRequiredService<VideoJobsFactory>().Create(durable.Client);
+
+        app.MapPost("/api/videos", (HttpRequest request, CancellationToken token) =>
+            VideoEndpoints.SubmitAsync(request, Jobs(), services.GetRequiredService<IOptions<ScriptDefaultsOptions>>().Value, token));
+        app.MapGet("/api/videos/{id}", (string id, HttpRequest request, CancellationToken token) => VideoEndpoints.GetAsync(id, request, Jobs(), token));
+        app.MapDelete("/api/videos/{id}", (string id, HttpRequest request, CancellationToken token) => VideoEndpoints.CancelAsync(id, request, Jobs(), token));
+        app.MapMethods("/api/webhooks/aistudios/{id}", [HttpMethods.Get, HttpMethods.Post], (string id, HttpRequest request, CancellationToken token) =>
+            WebhookEndpoints.ReceiveAsync(id, request, Jobs(), services.GetRequiredService<WebhookTokens>(), TimeProvider.System,
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Webhook"), token));
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await frontDoor.StopAsync();
+        await frontDoor.DisposeAsync();
+        await Durable.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}
