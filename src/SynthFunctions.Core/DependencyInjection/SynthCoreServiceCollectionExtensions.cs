@@ -36,7 +36,7 @@ public static class SynthCoreServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
             .PostConfigure(options => FallBackToHostStorage(options, configuration))
-            .Validate(options => options.ConnectionString is not null || options.BlobServiceUri is not null,
+            .Validate(options => !string.IsNullOrEmpty(options.ConnectionString) || options.BlobServiceUri is not null,
                 "Storage is not configured: set Storage:ConnectionString, Storage:BlobServiceUri, or AzureWebJobsStorage.")
             .ValidateOnStart();
 
@@ -76,7 +76,7 @@ public static class SynthCoreServiceCollectionExtensions
     /// <summary>Without its own settings, use the Functions host's storage: a connection string, or identity-based <c>AzureWebJobsStorage__*</c>.</summary>
     static void FallBackToHostStorage(StorageOptions options, IConfiguration configuration)
     {
-        if (options.ConnectionString is not null || options.BlobServiceUri is not null)
+        if (!string.IsNullOrEmpty(options.ConnectionString) || options.BlobServiceUri is not null)
         {
             return;
         }

@@ -1,10 +1,11 @@
-using SynthFunctions.Testing;
+using Xunit;
 
-[assembly: AssemblyFixture(typeof(SynthFunctions.IntegrationTests.AzuriteFixture))]
+namespace SynthFunctions.Testing;
 
-namespace SynthFunctions.IntegrationTests;
-
-/// <summary>One Azurite for the whole test assembly; each test keeps to its own job ids and blob names.</summary>
+/// <summary>
+/// One Azurite for a whole test assembly (declare it with <c>[assembly: AssemblyFixture(typeof(AzuriteFixture))]</c>);
+/// each test keeps to its own job ids and blob names.
+/// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     AzuriteServer? server;

@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SynthFunctions.Core.Contracts;
+using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Scripts;
+using SynthFunctions.Core.Storage;
+using SynthFunctions.Testing;
+using static SynthFunctions.IntegrationTests.Jobs;
+
+namespace SynthFunctions.IntegrationTests;
+
+/// <summary>Uploaded scripts: a job per blob version, and a report beside rejected ones with the original left in place.</summary>
+public sealed class ScriptIntakeTests(AzuriteFixture azurite)
+{
+    static async Task<(string Name, string Version)> UploadAsync(PipelineHarness harness, string name, byte[] content)
+    {
+        var blob = harness.Storage.Scripts.GetBlobClient(name);
+        var uploaded = await blob.UploadAsync(new BinaryData(content), overwrite: true, Token);
+        return (name, uploaded.Value.ETag.ToString());
+    }
+
+    static Task<ScriptIntakeResult> AcceptAsync(PipelineHarness harness, (string Name, string Version) blob, byte[] content) =>
+        harness.Services.GetRequiredService<ScriptIntake>().AcceptAsync(blob.Name, blob.Version, content, harness.Jobs, Token);
+
+    [Fact]
+    public async Task A_text_script_becomes_a_job_named_after_its_blob_and_a_repeat_finds_the_same_job()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite.Server);
+        var content = Encoding.UTF8.GetBytes("Welcome aboard.");
+        var blob = await UploadAsync(harness, $"onboarding/{Guid.NewGuid():N} sim:render=1s.txt", content);
+
+        var first = await AcceptAsync(harness, blob, content);
+        var repeat = await AcceptAsync(harness, blob, content);
+        var status = await WaitForEndAsync(harness, first.JobId);
+
+        Assert.Equal((JobSubmissionKind.Created, JobSubmissionKind.Existing), (first.Submission!.Kind, repeat.Submission!.Kind));
+        Assert.Equal(first.JobId, repeat.JobId);
+        Assert.Equal(JobIds.ForBlob(blob.Name, blob.Version), first.JobId);
+        Assert.Equal(JobState.Completed, status.State);
+        Assert.Equal(JobSource.Blob(blob.Name, blob.Version), status.Source);
+        Assert.Equal(Path.GetFileNameWithoutExtension(blob.Name), status.Name);
+    }
+
+    [Fact]
+    public async Task A_new_version_of_the_same_blob_is_a_new_job()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite.Server);
+        var name = $"{Guid.NewGuid():N}.json";
+        var v1 = Encoding.UTF8.GetBytes(Request(UniqueName("sim:render=5m")));
+        var v2 = Encoding.UTF8.GetBytes(Request(UniqueName("sim:render=5m")));
+
+        var first = await AcceptAsync(harness, await UploadAsync(harness, name, v1), v1);
+        var second = await AcceptAsync(harness, await UploadAsync(harness, name, v2), v2);
+
+        Assert.NotEqual(first.JobId, second.JobId);
+        Assert.Equal(JobSubmissionKind.Created, second.Submission!.Kind);
+    }
+
+    [Fact]
+    public async Task An_invalid_script_stays_in_place_with_a_report_beside_it()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite.Server);
+        var content = Encoding.UTF8.GetBytes("""{"scenes":[{"AIModel":{"script":"Hi","model":"M"}}]}""");
+        var blob = await UploadAsync(harness, $"bad/{Guid.NewGuid():N}.json", content);
+
+        var result = await AcceptAsync(harness, blob, content);
+
+        Assert.True(result.Rejected);
+        Assert.Null(await harness.Jobs.GetAsync(result.JobId, Token));
+        Assert.True(await harness.Storage.Scripts.GetBlobClient(blob.Name).ExistsAsync(Token));
+        var report = (await harness.Storage.Rejected.GetBlobClient(BlobNames.Rejection(blob.Name)).DownloadContentAsync(Token)).Value.Content.ToString();
+        using var json = JsonDocument.Parse(report);
+        Assert.Equal(blob.Name, json.RootElement.GetProperty("script").GetString());
+        Assert.Equal(blob.Version, json.RootElement.GetProperty("version").GetString());
+        Assert.Equal(
+            ["scenes[0].AIModel.clothes", "scenes[0].AIModel.locationX", "scenes[0].AIModel.locationY"],
+            json.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("notes.docx", "has the extension '.docx'; upload a .json video request or a .txt script")]
+    [InlineData("empty.txt", "script: must not be empty")]
+    public async Task Unusable_uploads_are_reported(string name, string problem)
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite.Server);
+        var blobName = $"{Guid.NewGuid():N}/{name}";
+        var blob = await UploadAsync(harness, blobName, []);
+
+        var result = await AcceptAsync(harness, blob, []);
+
+        Assert.Contains(problem, string.Join("; ", result.Problems));
+        Assert.True(await harness.Storage.Rejected.GetBlobClient(BlobNames.Rejection(blobName)).ExistsAsync(Token));
+    }
+}

@@ -1,0 +1,75 @@
+using System.Reflection;
+using System.Text.Json;
+using SynthFunctions.Testing;
+
+namespace SynthFunctions.Tests;
+
+/// <summary>The functions.metadata the worker SDK generates at build time is what the Functions host indexes: check it.</summary>
+public class FunctionsMetadataTests
+{
+    static readonly JsonElement[] Functions = Load();
+
+    static JsonElement[] Load()
+    {
+        var configuration = typeof(FunctionsMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var path = Path.Combine(RepositoryRoot.Path, "src", "SynthFunctions", "bin", configuration, "net10.0", "functions.metadata");
+        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().ToArray();
+    }
+
+    static JsonElement Trigger(string function) =>
+        Functions.Single(f => f.GetProperty("name").GetString() == function)
+            .GetProperty("bindings").EnumerateArray()
+            .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("SubmitVideo", "videos", "post", "Function")]
+    [InlineData("GetVideo", "videos/{id}", "get", "Function")]
+    [InlineData("CancelVideo", "videos/{id}", "delete", "Function")]
+    [InlineData("AiStudiosWebhook", "webhooks/aistudios/{id}", "get,post", "Anonymous")]
+    public void Http_functions_have_their_route_methods_and_authorization(string function, string route, string methods, string authLevel)
+    {
+        var trigger = Trigger(function);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal(methods, string.Join(',', trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString())));
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Theory]
+    [InlineData("SynthesisOrchestrator", "orchestrationTrigger")]
+    [InlineData("SubmitProjectActivity", "activityTrigger")]
+    [InlineData("CheckProgressActivity", "activityTrigger")]
+    [InlineData("CopyVideoActivity", "activityTrigger")]
+    [InlineData("StoreResultActivity", "activityTrigger")]
+    [InlineData("ScriptBlobStarter", "blobTrigger")]
+    public void Durable_and_blob_functions_have_their_triggers(string function, string triggerType) =>
+        Assert.Equal(triggerType, Trigger(function).GetProperty("type").GetString());
+
+    [Fact]
+    public void The_blob_trigger_watches_scripts_through_event_grid_on_the_host_storage()
+    {
+        var trigger = Trigger("ScriptBlobStarter");
+
+        Assert.Equal("scripts/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void Nothing_else_is_exposed() =>
+        Assert.Equal(
+            ["AiStudiosWebhook", "CancelVideo", "CheckProgressActivity", "CopyVideoActivity", "GetVideo", "ScriptBlobStarter", "StoreResultActivity", "SubmitProjectActivity", "SubmitVideo", "SynthesisOrchestrator"],
+            Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void The_root_host_json_is_in_the_app_output_with_the_task_hub_from_settings()
+    {
+        var configuration = typeof(FunctionsMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var output = Path.Combine(RepositoryRoot.Path, "src", "SynthFunctions", "bin", configuration, "net10.0", "host.json");
+
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "host.json")), File.ReadAllText(output));
+        using var host = JsonDocument.Parse(File.ReadAllText(output));
+        Assert.Equal("%TASKHUB_NAME%", host.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString());
+    }
+}
