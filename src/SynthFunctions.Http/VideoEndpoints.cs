@@ -65,6 +65,50 @@ public static class VideoEndpoints
         return JobResource.Json(submission.Status!, request, StatusCodes.Status202Accepted);
     }
 
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    /// <summary>Recent jobs: <c>?state=rendering&amp;pageSize=50&amp;continuationToken=…</c>. 400 for an unknown state or page size.</summary>
+    public static async Task<IResult> ListAsync(HttpRequest request, VideoJobs jobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(jobs);
+        var problems = new List<ValidationProblem>();
+        JobState? state = null;
+        var stateText = request.Query["state"].ToString();
+        if (stateText.Length > 0)
+        {
+            if (Enum.TryParse<JobState>(stateText, ignoreCase: true, out var parsed) && !int.TryParse(stateText, out _))
+            {
+                state = parsed;
+            }
+            else
+            {
+                problems.Add(new ValidationProblem("state", $"must be one of: {string.Join(", ", Enum.GetNames<JobState>().Select(n => n.ToLowerInvariant()))}"));
+            }
+        }
+
+        var pageSize = DefaultPageSize;
+        var sizeText = request.Query["pageSize"].ToString();
+        if (sizeText.Length > 0 && (!int.TryParse(sizeText, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            problems.Add(new ValidationProblem("pageSize", $"must be a whole number from 1 to {MaxPageSize}"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiProblems.Invalid(problems, "The job query is invalid");
+        }
+
+        var token = request.Query["continuationToken"].ToString();
+        var page = await jobs.ListAsync(state, pageSize, token.Length > 0 ? token : null, cancellationToken);
+        return Results.Json(new System.Text.Json.Nodes.JsonObject
+        {
+            ["jobs"] = new System.Text.Json.Nodes.JsonArray(page.Jobs.Select(job => (System.Text.Json.Nodes.JsonNode)JobResource.Create(job, request)).ToArray()),
+            ["continuationToken"] = page.ContinuationToken,
+        }, SynthFunctions.Core.Contracts.SynthJson.Options);
+    }
+
     public static async Task<IResult> GetAsync(string id, HttpRequest request, VideoJobs jobs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);

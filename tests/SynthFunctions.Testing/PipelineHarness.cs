@@ -1,7 +1,6 @@
 using AiStudios.Simulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,22 +115,18 @@ public sealed class PipelineHarness : IAsyncDisposable
         return new PipelineHarness(simulator, durable, frontDoor, new Uri($"http://127.0.0.1:{frontDoorPort}/"));
     }
 
+    /// <summary>The shared routes (<see cref="VideoApiRoutes.MapVideoApi"/>) on loopback, over the test host's services.</summary>
     static WebApplication StartFrontDoor(DurableTaskTestHost durable, int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
-        var app = builder.Build();
         var services = durable.Services;
-        VideoJobs Jobs() => services.GetRequiredService<VideoJobsFactory>().Create(durable.Client);
-
-        app.MapPost("/api/videos", (HttpRequest request, CancellationToken token) =>
-            VideoEndpoints.SubmitAsync(request, Jobs(), services.GetRequiredService<IOptions<ScriptDefaultsOptions>>().Value, token));
-        app.MapGet("/api/videos/{id}", (string id, HttpRequest request, CancellationToken token) => VideoEndpoints.GetAsync(id, request, Jobs(), token));
-        app.MapDelete("/api/videos/{id}", (string id, HttpRequest request, CancellationToken token) => VideoEndpoints.CancelAsync(id, request, Jobs(), token));
-        app.MapMethods("/api/webhooks/aistudios/{id}", [HttpMethods.Get, HttpMethods.Post], (string id, HttpRequest request, CancellationToken token) =>
-            WebhookEndpoints.ReceiveAsync(id, request, Jobs(), services.GetRequiredService<WebhookTokens>(), TimeProvider.System,
-                services.GetRequiredService<ILoggerFactory>().CreateLogger("Webhook"), token));
+        builder.Services.AddSingleton(_ => services.GetRequiredService<VideoJobsFactory>().Create(durable.Client));
+        builder.Services.AddSingleton(_ => services.GetRequiredService<WebhookTokens>());
+        builder.Services.AddSingleton(_ => services.GetRequiredService<IOptionsMonitor<ScriptDefaultsOptions>>());
+        var app = builder.Build();
+        app.MapVideoApi();
         return app;
     }
 

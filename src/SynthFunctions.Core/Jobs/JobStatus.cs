@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Core.Jobs;
@@ -38,5 +39,6 @@ public sealed record JobStatus
 
     public DateTimeOffset? CompletedAt { get; init; }
 
+    [JsonIgnore]
     public bool IsFinished => State is JobState.Completed or JobState.Failed or JobState.Cancelled;
 }

@@ -63,6 +63,15 @@ internal static class JobStatusMapper
         var state => state.Value,
     };
 
+    /// <summary>The orchestration statuses a job in <paramref name="state"/> can have.</summary>
+    public static IReadOnlyList<OrchestrationRuntimeStatus> RuntimeStatusesFor(JobState state) => state switch
+    {
+        JobState.Queued => [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
+        JobState.Submitting or JobState.Rendering or JobState.Storing => [OrchestrationRuntimeStatus.Running],
+        JobState.Completed => [OrchestrationRuntimeStatus.Completed],
+        _ => [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+    };
+
     public static bool IsFinished(OrchestrationMetadata instance) =>
         instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 

@@ -67,6 +67,29 @@ public sealed partial class VideoJobs(DurableTaskClient client, IOptionsMonitor<
     public async Task<JobStatus?> GetAsync(string jobId, CancellationToken cancellationToken) =>
         await client.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken) is { } instance ? JobStatusMapper.From(instance) : null;
 
+    /// <summary>
+    /// Lists jobs, newest first within a page, optionally only those in <paramref name="state"/>. Filtering by state
+    /// happens after the store's page is read, so a filtered page may hold fewer than <paramref name="pageSize"/> jobs.
+    /// </summary>
+    public async Task<JobPage> ListAsync(JobState? state, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var query = new OrchestrationQuery
+        {
+            PageSize = pageSize,
+            ContinuationToken = continuationToken,
+            FetchInputsAndOutputs = true,
+            Statuses = state is { } wanted ? JobStatusMapper.RuntimeStatusesFor(wanted) : null,
+        };
+
+        await foreach (var page in client.GetAllInstancesAsync(query).AsPages(continuationToken, pageSize).WithCancellation(cancellationToken))
+        {
+            var jobs = page.Values.Select(JobStatusMapper.From).Where(job => state is null || job.State == state).OrderByDescending(job => job.CreatedAt).ToList();
+            return new JobPage(jobs, page.ContinuationToken);
+        }
+
+        return new JobPage([], null);
+    }
+
     /// <summary>Asks a running job to stop; it writes a cancelled record and ends.</summary>
     public async Task<JobCommandResult> CancelAsync(string jobId, string? reason, CancellationToken cancellationToken)
     {

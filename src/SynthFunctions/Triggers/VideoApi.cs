@@ -19,6 +19,13 @@ public sealed class VideoApi(VideoJobsFactory jobs, IOptionsMonitor<ScriptDefaul
         CancellationToken cancellationToken) =>
         new ResultActionResult(await VideoEndpoints.SubmitAsync(request, jobs.Create(client), scriptDefaults.CurrentValue, cancellationToken));
 
+    [Function(nameof(ListVideos))]
+    public async Task<IActionResult> ListVideos(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Videos)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await VideoEndpoints.ListAsync(request, jobs.Create(client), cancellationToken));
+
     [Function(nameof(GetVideo))]
     public async Task<IActionResult> GetVideo(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Video)] HttpRequest request,

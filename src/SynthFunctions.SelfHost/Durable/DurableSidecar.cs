@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Sockets;
+using Azure.Identity;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.Options;
+using SynthFunctions.SelfHost.Local;
+
+namespace SynthFunctions.SelfHost.Durable;
+
+/// <summary>
+/// The Durable engine under the standalone host (architecture.md): <see cref="TaskHubGrpcServer"/> on a loopback
+/// HTTP/2 port, given DTFx's <see cref="AzureStorageOrchestrationService"/>, the storage provider and task-hub
+/// layout Durable Functions uses in Azure. State lives in Azure Storage (Azurite locally) and survives restarts.
+/// </summary>
+public sealed partial class DurableSidecar(
+    SidecarAddress address, IConfiguration configuration, IOptions<SelfHostOptions> options, ILoggerFactory loggers, ILogger<DurableSidecar> logger)
+    : IHostedService, IAsyncDisposable
+{
+    public const string DefaultTaskHub = "SynthFunctionsSelfHost";
+
+    IHost? host;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var taskHub = configuration["TASKHUB_NAME"] is { Length: > 0 } configured ? configured : DefaultTaskHub;
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = taskHub,
+            StorageAccountClientProvider = StorageAccount(configuration),
+            MaxQueuePollingInterval = settings.QueuePollingInterval,
+            PartitionCount = settings.PartitionCount,
+            MaxConcurrentTaskActivityWorkItems = settings.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = settings.MaxConcurrentOrchestrations,
+            // Shorter leases than the defaults let a restarted process take its partitions back sooner after a crash.
+            LeaseInterval = TimeSpan.FromSeconds(15),
+            LeaseRenewInterval = TimeSpan.FromSeconds(5),
+            LeaseAcquireInterval = TimeSpan.FromSeconds(5),
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+            LoggerFactory = loggers,
+        });
+        await service.CreateIfNotExistsAsync();
+
+        host = Host.CreateDefaultBuilder()
+            // The engine's own host logs through this app's loggers, minus its second set of start-up lines.
+            .ConfigureLogging(logging => logging.ClearProviders().AddProvider(new ForwardingLoggerProvider(loggers)).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.None))
+            .ConfigureWebHostDefaults(web =>
+            {
+                web.UseUrls(address.Value.ToString());
+                web.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+                web.ConfigureServices(services =>
+                {
+                    services.AddGrpc();
+                    services.AddSingleton<IOrchestrationService>(service);
+                    services.AddSingleton<IOrchestrationServiceClient>(service);
+                    services.AddSingleton<TaskHubGrpcServer>();
+                });
+                web.Configure(app =>
+                {
+                    app.UseRouting();
+                    app.UseEndpoints(endpoints => endpoints.MapGrpcService<TaskHubGrpcServer>());
+                });
+            })
+            .Build();
+        await host.StartAsync(cancellationToken);
+        LogStarted(logger, taskHub, address.Value);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (host is not null)
+        {
+            await host.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        host = null;
+    }
+
+    /// <summary>A connection string, or identity-based <c>AzureWebJobsStorage__{blob,queue,table}ServiceUri</c> as in Azure.</summary>
+    static StorageAccountClientProvider StorageAccount(IConfiguration configuration)
+    {
+        var connection = configuration["AzureWebJobsStorage"];
+        if (!string.IsNullOrWhiteSpace(connection))
+        {
+            return new StorageAccountClientProvider(connection);
+        }
+
+        var section = configuration.GetSection("AzureWebJobsStorage");
+        Uri Endpoint(string kind) => Uri.TryCreate(section[$"{kind}ServiceUri"], UriKind.Absolute, out var uri)
+            ? uri
+            : throw new InvalidOperationException($"AzureWebJobsStorage is not configured: set a connection string or AzureWebJobsStorage__{kind}ServiceUri.");
+        var credential = string.IsNullOrEmpty(section["clientId"])
+            ? new DefaultAzureCredential()
+            : (Azure.Core.TokenCredential)new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(section["clientId"]!));
+        return new StorageAccountClientProvider(Endpoint("blob"), Endpoint("queue"), Endpoint("table"), credential);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Durable engine started: task hub {TaskHub} on Azure Storage, sidecar at {Address}")]
+    static partial void LogStarted(ILogger logger, string taskHub, Uri address);
+}
+
+/// <summary>Hands an inner host's logging to the outer app's logger factory.</summary>
+sealed class ForwardingLoggerProvider(ILoggerFactory outer) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => outer.CreateLogger(categoryName);
+
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>The loopback address the sidecar listens on and the worker and client connect to.</summary>
+public sealed record SidecarAddress(Uri Value)
+{
+    public static SidecarAddress OnFreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return new SidecarAddress(new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}"));
+    }
+}

@@ -1,0 +1,188 @@
+using System.Security.Cryptography;
+using AiStudios.Simulator;
+
+namespace SynthFunctions.SelfHost.Local;
+
+/// <summary>
+/// The embedded defaults that let the service run on a bare machine: Azurite when the storage is the local
+/// emulator and nothing serves it, the AI Studios simulator when no API key is configured (said loudly), and
+/// a generated, persisted webhook signing key. It supplies the settings they imply and stops them on exit.
+/// </summary>
+public sealed partial class LocalEnvironment : IHostedService, IAsyncDisposable
+{
+    public const string DefaultStorage = "UseDevelopmentStorage=true";
+
+    readonly Dictionary<string, string?> settings = new(StringComparer.OrdinalIgnoreCase);
+    AzuriteProcess? azurite;
+    SimulatorServer? simulator;
+
+    LocalEnvironment(string dataPath) => DataPath = dataPath;
+
+    public string DataPath { get; }
+
+    /// <summary>Settings implied by what was started (storage, API address and key, callback address, signing key).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => settings;
+
+    public Uri? SimulatorAddress => simulator?.BaseAddress;
+
+    public bool UsesSimulator => simulator is not null;
+
+    public static async Task<LocalEnvironment> PrepareAsync(
+        IConfiguration configuration, string contentRoot, Uri ownAddress, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(logger);
+        var options = configuration.GetSection(SelfHostOptions.SectionName).Get<SelfHostOptions>() ?? new SelfHostOptions();
+        var repositoryRoot = FindRepositoryRoot(contentRoot) ?? FindRepositoryRoot(AppContext.BaseDirectory);
+        var dataPath = Path.GetFullPath(options.DataPath ?? Path.Combine(repositoryRoot ?? contentRoot, ".data"));
+        var local = new LocalEnvironment(dataPath);
+        try
+        {
+            await local.StartStorageAsync(configuration, repositoryRoot ?? contentRoot, logger, cancellationToken);
+            await local.StartSimulatorAsync(configuration, options, logger, cancellationToken);
+            local.ConfigureWebhooks(configuration, ownAddress, logger);
+            return local;
+        }
+        catch
+        {
+            await local.DisposeAsync();
+            throw;
+        }
+    }
+
+    async Task StartStorageAsync(IConfiguration configuration, string searchRoot, ILogger logger, CancellationToken cancellationToken)
+    {
+        var connection = configuration["AzureWebJobsStorage"];
+        if (string.IsNullOrWhiteSpace(connection) && string.IsNullOrWhiteSpace(configuration["AzureWebJobsStorage:blobServiceUri"]))
+        {
+            connection = DefaultStorage;
+            settings["AzureWebJobsStorage"] = connection;
+        }
+
+        if (DevelopmentStorage.Parse(connection) is not { } ports)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(configuration["Storage:VideoCopyMode"]))
+        {
+            // Azurite cannot copy from a URL outside itself; stream the video through this process instead.
+            settings["Storage:VideoCopyMode"] = "Streamed";
+        }
+
+        var azuriteData = Path.Combine(DataPath, "azurite");
+        if (AzuriteProcess.IsListening(ports.BlobPort))
+        {
+            azurite = AzuriteProcess.Adopt(azuriteData);
+            LogStorageFound(logger, ports.BlobPort, azurite is not null);
+            return;
+        }
+
+        var entryPoint = AzuriteProcess.FindEntryPoint(searchRoot)
+            ?? throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in the repository root ({searchRoot}); a build of this project does it for you.");
+        azurite = await AzuriteProcess.StartAsync(entryPoint, azuriteData, ports, cancellationToken);
+        LogStorageStarted(logger, ports.BlobPort, ports.QueuePort, ports.TablePort, azuriteData);
+    }
+
+    async Task StartSimulatorAsync(IConfiguration configuration, SelfHostOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration["AiStudios:ApiKey"]))
+        {
+            return;
+        }
+
+        var simulatorSettings = configuration.GetSection(SimulatorOptions.SectionName).AsEnumerable()
+            .Where(pair => pair.Value is not null)
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
+        simulatorSettings.TryAdd("Simulator:RenderTime", "00:00:05");
+        simulatorSettings.TryAdd("Simulator:DataPath", Path.Combine(DataPath, "simulator"));
+
+        simulator = await SimulatorServer.StartAsync(simulatorSettings, options.SimulatorUrl,
+            configureLogging: logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning), cancellationToken: cancellationToken);
+        settings["AiStudios:BaseUrl"] = simulator.BaseAddress.ToString();
+        settings["AiStudios:ApiKey"] = simulator.Options.ApiKey;
+        LogSimulator(logger, simulator.BaseAddress, simulator.Options.RenderTime);
+    }
+
+    void ConfigureWebhooks(IConfiguration configuration, Uri ownAddress, ILogger logger)
+    {
+        var publicUrl = configuration["Webhook:PublicBaseUrl"];
+        if (string.IsNullOrWhiteSpace(publicUrl) && simulator is not null)
+        {
+            // The embedded simulator calls back over loopback.
+            publicUrl = ownAddress.ToString();
+            settings["Webhook:PublicBaseUrl"] = publicUrl;
+        }
+
+        if (string.IsNullOrWhiteSpace(publicUrl))
+        {
+            LogPollingOnly(logger);
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration["Webhook:SigningKey"]))
+        {
+            settings["Webhook:SigningKey"] = LoadOrCreateSigningKey();
+        }
+    }
+
+    /// <summary>A random key kept in the data folder, so callbacks registered before a restart still verify after it.</summary>
+    string LoadOrCreateSigningKey()
+    {
+        var path = Path.Combine(DataPath, "webhook-signing.key");
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+
+        Directory.CreateDirectory(DataPath);
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        File.WriteAllText(path, key);
+        return key;
+    }
+
+    static string? FindRepositoryRoot(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "package.json")) && File.Exists(Path.Combine(directory.FullName, "SynthFunctions.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Registered first, so it stops last: after the worker and the engine that use storage and the simulator.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (simulator is not null)
+        {
+            await simulator.DisposeAsync();
+            simulator = null;
+        }
+
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+            azurite = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started Azurite on 127.0.0.1 ports {BlobPort}, {QueuePort}, {TablePort}; data in {DataPath}")]
+    static partial void LogStorageStarted(ILogger logger, int blobPort, int queuePort, int tablePort, string dataPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Using the storage emulator already listening on port {BlobPort} (started by an earlier run: {Adopted})")]
+    static partial void LogStorageFound(ILogger logger, int blobPort, bool adopted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "NO AI STUDIOS API KEY IS CONFIGURED: using the built-in AI Studios simulator at {Address} (renders take {RenderTime}). Videos are simulated. Set AiStudios__ApiKey to use the real API.")]
+    static partial void LogSimulator(ILogger logger, Uri address, TimeSpan renderTime);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No Webhook:PublicBaseUrl is set, so AI Studios cannot call back: jobs will poll for progress")]
+    static partial void LogPollingOnly(ILogger logger);
+}
