@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,13 +20,14 @@ public static class VideoApiRoutes
     public static IEndpointRouteBuilder MapVideoApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
-        api.MapPost($"/{ApiRoutes.Videos}", (HttpRequest request, VideoJobs jobs, IOptionsMonitor<ScriptDefaultsOptions> defaults, CancellationToken token) =>
+        api.MapPost($"/{ApiRoutes.Videos}", (HttpRequest request, [FromServices] VideoJobs jobs, [FromServices] IOptionsMonitor<ScriptDefaultsOptions> defaults, CancellationToken token) =>
             VideoEndpoints.SubmitAsync(request, jobs, defaults.CurrentValue, token));
         api.MapGet($"/{ApiRoutes.Videos}", VideoEndpoints.ListAsync);
         api.MapGet($"/{ApiRoutes.Video}", VideoEndpoints.GetAsync);
         api.MapDelete($"/{ApiRoutes.Video}", VideoEndpoints.CancelAsync);
         api.MapMethods($"/{ApiRoutes.Webhook}", [HttpMethods.Get, HttpMethods.Post],
-            (string id, HttpRequest request, VideoJobs jobs, WebhookTokens tokens, TimeProvider time, ILoggerFactory loggers, CancellationToken token) =>
+            (string id, HttpRequest request, [FromServices] VideoJobs jobs, [FromServices] WebhookTokens tokens, [FromServices] TimeProvider time,
+                [FromServices] ILoggerFactory loggers, CancellationToken token) =>
                 WebhookEndpoints.ReceiveAsync(id, request, jobs, tokens, time, loggers.CreateLogger(typeof(WebhookEndpoints)), token));
         return endpoints;
     }

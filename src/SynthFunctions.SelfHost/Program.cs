@@ -16,14 +16,17 @@ if (string.IsNullOrWhiteSpace(urls))
     builder.WebHost.UseUrls(urls);
 }
 
+LocalEnvironment local;
 using (var bootstrap = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole()))
 {
-    var local = await LocalEnvironment.PrepareAsync(
+    local = await LocalEnvironment.PrepareAsync(
         builder.Configuration, builder.Environment.ContentRootPath, LoopbackAddress.Of(urls), bootstrap.CreateLogger<LocalEnvironment>(), CancellationToken.None);
-    builder.Configuration.AddInMemoryCollection(local.Settings);
-    builder.Services.AddSingleton(local);
-    builder.Services.AddHostedService(provider => provider.GetRequiredService<LocalEnvironment>());
 }
+
+await using var embedded = local;
+builder.Configuration.AddInMemoryCollection(local.Settings);
+builder.Services.AddSingleton(local);
+builder.Services.AddHostedService(provider => provider.GetRequiredService<LocalEnvironment>());
 
 builder.Services.Configure<SelfHostOptions>(builder.Configuration.GetSection(SelfHostOptions.SectionName));
 builder.Services.AddSynthCore(builder.Configuration);

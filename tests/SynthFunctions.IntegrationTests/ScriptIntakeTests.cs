@@ -17,7 +17,7 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
     {
         var blob = harness.Storage.Scripts.GetBlobClient(name);
         var uploaded = await blob.UploadAsync(new BinaryData(content), overwrite: true, Token);
-        return (name, uploaded.Value.ETag.ToString());
+        return (name, ScriptIntake.VersionOf(uploaded.Value.ETag));
     }
 
     static Task<ScriptIntakeResult> AcceptAsync(PipelineHarness harness, (string Name, string Version) blob, byte[] content) =>

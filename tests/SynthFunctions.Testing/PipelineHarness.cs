@@ -55,6 +55,9 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
+    /// <summary>What the HTTP front door logged (unhandled request exceptions land here).</summary>
+    public FakeLogCollector FrontDoorLogs => frontDoor.Services.GetFakeLogCollector();
+
     /// <summary>Fast settings: sub-second polls, a short fallback, a minute's deadline. Override any key.</summary>
     public static Dictionary<string, string?> DefaultSettings(AzuriteServer azurite) => new()
     {
@@ -120,10 +123,11 @@ public sealed class PipelineHarness : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
+        builder.Logging.ClearProviders().AddFakeLogging();
         var services = durable.Services;
         builder.Services.AddSingleton(_ => services.GetRequiredService<VideoJobsFactory>().Create(durable.Client));
         builder.Services.AddSingleton(_ => services.GetRequiredService<WebhookTokens>());
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => services.GetRequiredService<IOptionsMonitor<ScriptDefaultsOptions>>());
         var app = builder.Build();
         app.MapVideoApi();

@@ -25,6 +25,7 @@ public class FunctionsMetadataTests
     [InlineData("SubmitVideo", "videos", "post", "Function")]
     [InlineData("GetVideo", "videos/{id}", "get", "Function")]
     [InlineData("CancelVideo", "videos/{id}", "delete", "Function")]
+    [InlineData("ListVideos", "videos", "get", "Function")]
     [InlineData("AiStudiosWebhook", "webhooks/aistudios/{id}", "get,post", "Anonymous")]
     public void Http_functions_have_their_route_methods_and_authorization(string function, string route, string methods, string authLevel)
     {
@@ -59,7 +60,7 @@ public class FunctionsMetadataTests
     [Fact]
     public void Nothing_else_is_exposed() =>
         Assert.Equal(
-            ["AiStudiosWebhook", "CancelVideo", "CheckProgressActivity", "CopyVideoActivity", "GetVideo", "ScriptBlobStarter", "StoreResultActivity", "SubmitProjectActivity", "SubmitVideo", "SynthesisOrchestrator"],
+            ["AiStudiosWebhook", "CancelVideo", "CheckProgressActivity", "CopyVideoActivity", "GetVideo", "ListVideos", "ScriptBlobStarter", "StoreResultActivity", "SubmitProjectActivity", "SubmitVideo", "SynthesisOrchestrator"],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
 
     [Fact]

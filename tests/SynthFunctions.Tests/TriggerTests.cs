@@ -139,7 +139,7 @@ public sealed class TriggerTests(AzuriteFixture azurite)
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);
         var starter = new ScriptBlobStarter(harness.Services.GetRequiredService<ScriptIntake>(), harness.Services.GetRequiredService<VideoJobsFactory>());
         var good = harness.Storage.Scripts.GetBlobClient($"{Guid.NewGuid():N} sim:render=1s.txt");
-        var etag = (await good.UploadAsync(new BinaryData("A script from a blob."), Token)).Value.ETag.ToString();
+        var etag = ScriptIntake.VersionOf((await good.UploadAsync(new BinaryData("A script from a blob."), Token)).Value.ETag);
         var bad = harness.Storage.Scripts.GetBlobClient($"{Guid.NewGuid():N}.json");
         await bad.UploadAsync(new BinaryData("{not json"), Token);
 

@@ -251,7 +251,7 @@ public sealed class SynthesisOrchestrator : TaskOrchestrator<SynthesisRequest, S
         void SetStatus(JobProgress progress) => context.SetCustomStatus(progress);
 
         static string CancelReason(string? requested, string? projectKey) =>
-            (string.IsNullOrWhiteSpace(requested) ? "Cancelled by request." : $"Cancelled: {requested}")
+            (string.IsNullOrWhiteSpace(requested) ? "Cancelled by request." : $"Cancelled: {requested.TrimEnd('.')}.")
             + (projectKey is null ? "" : $" AI Studios has no cancel, so project {projectKey} may still finish rendering there.");
 
         static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -14,6 +14,12 @@ namespace SynthFunctions.Core.Scripts;
 /// </summary>
 public sealed partial class ScriptIntake(IRejectionStore rejections, IOptionsMonitor<ScriptDefaultsOptions> defaults, ILogger<ScriptIntake> logger)
 {
+    /// <summary>
+    /// A blob's version as used in job ids: its ETag without quotes. Listings give ETags bare, upload and property
+    /// responses quoted; every caller must agree, or one upload would look like two versions.
+    /// </summary>
+    public static string VersionOf(Azure.ETag etag) => etag.ToString().Trim('"');
+
     /// <summary>Reads at most this many bytes of a script; anything longer is rejected.</summary>
     public const int MaxScriptBytes = VideoRequestLimits.MaxRequestBytes;
 

@@ -40,7 +40,7 @@ public sealed partial class ScriptWatcher(
     {
         await foreach (var blob in storage.Scripts.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken))
         {
-            var version = blob.Properties.ETag?.ToString() ?? "";
+            var version = blob.Properties.ETag is { } etag ? ScriptIntake.VersionOf(etag) : "";
             if (handled.Contains((blob.Name, version)))
             {
                 continue;

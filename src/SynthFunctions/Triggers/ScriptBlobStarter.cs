@@ -26,6 +26,6 @@ public sealed class ScriptBlobStarter(ScriptIntake intake, VideoJobsFactory jobs
         {
             Range = new HttpRange(0, ScriptIntake.MaxScriptBytes + 1),
         }, cancellationToken);
-        await intake.AcceptAsync(name, download.Value.Details.ETag.ToString(), download.Value.Content.ToMemory(), jobs.Create(client), cancellationToken);
+        await intake.AcceptAsync(name, ScriptIntake.VersionOf(download.Value.Details.ETag), download.Value.Content.ToMemory(), jobs.Create(client), cancellationToken);
     }
 }

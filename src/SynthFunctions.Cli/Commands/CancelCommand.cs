@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace SynthFunctions.Cli.Commands;
+
+/// <summary><c>cancel ID</c>: ask a running job to stop.</summary>
+internal static class CancelCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var id = new Argument<string>("id") { Description = "The job id." };
+        var command = new Command("cancel", "Cancel a running job.") { id };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(global.Url), async () =>
+        {
+            using var service = global.Service(parse);
+            var answer = await service.CancelAsync(parse.GetValue(id)!, cancellationToken);
+            if (!answer.IsSuccess)
+            {
+                return CommandRunner.ReportRefusal(answer);
+            }
+
+            Output.Line($"Cancellation requested for job {parse.GetValue(id)}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

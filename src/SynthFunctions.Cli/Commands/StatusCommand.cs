@@ -1,0 +1,34 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace SynthFunctions.Cli.Commands;
+
+/// <summary><c>status ID</c>: one job's state; exit 0 while running or completed, 1 failed or cancelled, 3 unknown.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var id = new Argument<string>("id") { Description = "The job id." };
+        var command = new Command("status", "Show one job.") { id };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(global.Url), async () =>
+        {
+            using var service = global.Service(parse);
+            var answer = await service.GetAsync(parse.GetValue(id)!, cancellationToken);
+            if (!answer.IsSuccess)
+            {
+                return CommandRunner.ReportRefusal(answer);
+            }
+
+            var job = JobSnapshot.From(answer.Body!);
+            if (job.IsFinished)
+            {
+                Output.Outcome(job);
+                return CommandRunner.ExitCodeFor(job);
+            }
+
+            Output.Line($"Job {job.Id} {job.State} {JobFollower.Bar(job.Progress)} {job.Progress.ToString("0", CultureInfo.InvariantCulture)}%" + (job.Name is null ? "" : $" ({job.Name})"));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

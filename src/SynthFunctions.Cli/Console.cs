@@ -1,0 +1,38 @@
+using Spectre.Console;
+
+namespace SynthFunctions.Cli;
+
+/// <summary>Output: rich when a person is watching a terminal, plain lines when output is redirected or captured.</summary>
+public static class Output
+{
+    public static bool Interactive => AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+
+    public static void Line(string text) => AnsiConsole.Profile.Out.Writer.WriteLine(text);
+
+    public static void Error(string text) => Console.Error.WriteLine(text);
+
+    /// <summary>A finished job's outcome: where its video and record are, or why it did not complete.</summary>
+    public static void Outcome(JobSnapshot job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        Line($"Job {job.Id} {job.State}" + (job.Name is null ? "" : $" ({job.Name})"));
+        if (job.State == "completed")
+        {
+            Line($"  video:  {job.VideoUrl}");
+            if (job.VideoBlob is not null)
+            {
+                Line($"  copy:   {job.VideoBlob}");
+            }
+
+            Line($"  result: {job.ResultBlob}");
+        }
+        else if (job.Error is not null)
+        {
+            Line($"  reason: {job.Error}");
+            if (job.ResultBlob is not null)
+            {
+                Line($"  result: {job.ResultBlob}");
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Reflection;
+using SynthFunctions.Cli;
+using SynthFunctions.Testing;
+using static SynthFunctions.SelfHost.Tests.Api;
+
+namespace SynthFunctions.SelfHost.Tests;
+
+/// <summary>The command-line client as a process against a running standalone host: exit codes and output.</summary>
+[Collection(SharedHost.Name)]
+public sealed class CliTests(SelfHostFixture fixture)
+{
+    SelfHostProcess Host => fixture.Host;
+
+    static string Samples => Path.Combine(RepositoryRoot.Path, "samples");
+
+    async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
+    {
+        var configuration = typeof(CliTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var cli = Path.Combine(RepositoryRoot.Path, "src", "SynthFunctions.Cli", "bin", configuration, "net10.0", "SynthFunctions.Cli.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "exec", cli, "--url", Host.BaseAddress.ToString(), "--storage", Host.StorageConnectionString, "--poll-interval", "00:00:00.250" }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Token);
+        var errors = process.StandardError.ReadToEndAsync(Token);
+        await process.WaitForExitAsync(Token).WaitAsync(TimeSpan.FromMinutes(2), Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    [Fact]
+    public async Task Submit_and_wait_follows_a_sample_to_completion_with_progress()
+    {
+        var (exitCode, output, _) = await RunAsync("submit", Path.Combine(Samples, "news-briefing.json"), "--wait");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("Submitted news-briefing.json as job http-", output);
+        Assert.Contains("[####################] 100%", output);
+        Assert.Contains("completed (Morning news briefing)", output);
+        Assert.Matches(@"result: http://127\.0\.0\.1:\d+/devstoreaccount1/videos/http-[0-9a-f]{32}\.json", output);
+    }
+
+    [Theory]
+    [InlineData("welcome.json")]
+    [InlineData("weekly-template.json")]
+    [InlineData("onboarding.txt")]
+    public async Task Every_sample_renders(string sample)
+    {
+        var (exitCode, output, errors) = await RunAsync("submit", Path.Combine(Samples, sample), "--wait");
+
+        Assert.True(exitCode == ExitCodes.Success, output + errors);
+        Assert.Contains(" completed (", output);
+    }
+
+    [Fact]
+    public async Task Upload_and_wait_renders_through_blob_storage()
+    {
+        var (exitCode, output, _) = await RunAsync("upload", Path.Combine(Samples, "onboarding.txt"), "--name", $"cli/{Guid.NewGuid():N}.txt", "--wait");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("its job will be blob-", output);
+        Assert.Contains(" completed (", output);
+    }
+
+    [Fact]
+    public async Task An_invalid_request_exits_2_and_prints_every_problem()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{"scenes":[{"AIModel":{"script":"","model":"M"}}]}""", Token);
+
+        var submitted = await RunAsync("submit", file);
+        var uploaded = await RunAsync("upload", file, "--name", $"cli/{Guid.NewGuid():N}.json", "--wait");
+        File.Delete(file);
+
+        Assert.Equal(ExitCodes.InvalidInput, submitted.ExitCode);
+        Assert.Contains("scenes[0].AIModel.script: must not be empty", submitted.Errors);
+        Assert.Contains("scenes[0].AIModel.clothes: is required", submitted.Errors);
+        Assert.Equal(ExitCodes.InvalidInput, uploaded.ExitCode);
+        Assert.Contains("scenes[0].AIModel.script: must not be empty", uploaded.Errors);
+    }
+
+    [Fact]
+    public async Task Status_list_cancel_and_watch_report_through_exit_codes()
+    {
+        var id = await SubmitAsync(Host, UniqueName("sim:render=5m"));
+        await WaitForStateAsync(Host, id, "rendering");
+
+        var running = await RunAsync("status", id);
+        var listed = await RunAsync("list", "--state", "rendering");
+        var cancelled = await RunAsync("cancel", id);
+        await WaitForEndAsync(Host, id);
+        var ended = await RunAsync("status", id);
+        var again = await RunAsync("cancel", id);
+        var unknown = await RunAsync("status", "http-00000000000000000000000000000000");
+        var watched = await RunAsync("watch", "--state", "cancelled", "--until-idle");
+
+        Assert.Equal((ExitCodes.Success, true), (running.ExitCode, running.Output.Contains($"Job {id} rendering", StringComparison.Ordinal)));
+        Assert.Contains(id, listed.Output);
+        Assert.Equal(ExitCodes.Success, cancelled.ExitCode);
+        Assert.Equal(ExitCodes.JobDidNotComplete, ended.ExitCode);
+        Assert.Contains("cancelled", ended.Output);
+        Assert.Equal(ExitCodes.InvalidInput, again.ExitCode);
+        Assert.Equal(ExitCodes.NotFound, unknown.ExitCode);
+        Assert.Equal(ExitCodes.Success, watched.ExitCode);
+        Assert.Contains($"{id} cancelled", watched.Output);
+    }
+
+    [Fact]
+    public async Task An_unreachable_service_exits_4_with_a_hint()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        var configuration = typeof(CliTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        foreach (var argument in new[] { "exec", Path.Combine(RepositoryRoot.Path, "src", "SynthFunctions.Cli", "bin", configuration, "net10.0", "SynthFunctions.Cli.dll"), "--url", $"http://127.0.0.1:{LoopbackPort.Closed()}", "list" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync(Token);
+        await process.WaitForExitAsync(Token);
+
+        Assert.Equal(ExitCodes.ServiceError, process.ExitCode);
+        Assert.Contains("Is it running?", errors);
+    }
+}

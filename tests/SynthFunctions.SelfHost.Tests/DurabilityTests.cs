@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Scripts;
+using static SynthFunctions.SelfHost.Tests.Api;
+
+namespace SynthFunctions.SelfHost.Tests;
+
+/// <summary>Crashes: the host is killed with SIGKILL mid-render and started again on the same data.</summary>
+public sealed class DurabilityTests
+{
+    [Fact]
+    public async Task A_job_survives_a_hard_kill_mid_render_with_one_export_and_one_result()
+    {
+        await using var host = await SelfHostProcess.StartAsync();
+        var name = UniqueName("sim:render=12s");
+        var scriptName = $"before-crash/{Guid.NewGuid():N}.txt";
+        var scriptVersion = (await host.Blobs.GetBlobContainerClient("scripts").GetBlobClient(scriptName).UploadAsync(new BinaryData("Uploaded before the crash."), Token)).Value.ETag;
+        var scriptJob = JobIds.ForBlob(scriptName, ScriptIntake.VersionOf(scriptVersion));
+
+        var id = await SubmitAsync(host, name);
+        await WaitForStateAsync(host, id, "rendering");
+        await WaitForEndAsync(host, scriptJob);
+        await host.KillAsync();
+        await host.StartAgainAsync();
+        var job = await WaitForEndAsync(host, id);
+
+        Assert.Equal("completed", job["state"]!.GetValue<string>());
+        var calls = await host.SimulatorCallsAsync();
+        Assert.Equal(1, calls["exportsByName"]![name]!.GetValue<int>());
+        Assert.Single(Regex.Matches(host.Output, $"Job {id} ended Completed: video ready"));
+        Assert.Single(Regex.Matches(host.Output, $"Job {id} ended .*; record written"));
+        Assert.True(await host.Blobs.GetBlobContainerClient("videos").GetBlobClient($"{id}.json").ExistsAsync(Token));
+
+        // The script handled before the crash is seen again after it, and not processed twice.
+        await host.Http.GetAsync("api/health", Token);
+        Assert.Single(Regex.Matches(host.Output, $"accepted as job {scriptJob}"));
+    }
+
+    [Fact]
+    public async Task A_clean_stop_also_stops_the_embedded_azurite()
+    {
+        var host = await SelfHostProcess.StartAsync();
+        await using (host)
+        {
+            var exitCode = await host.StopAsync();
+
+            Assert.Equal(0, exitCode);
+            Assert.False(SynthFunctions.SelfHost.Local.AzuriteProcess.IsListening(host.Storage.BlobPort));
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_setting_stops_the_host_with_a_message_naming_it()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            SelfHostProcess.StartAsync(new() { ["Synthesis__StallTimeout"] = "00:00:01" }));
+
+        Assert.Contains("Synthesis:StallTimeout must be longer than MaxPollInterval and WebhookFallbackDelay", error.Message);
+    }
+}

@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using SynthFunctions.SelfHost.Local;
+using SynthFunctions.Testing;
+
+namespace SynthFunctions.SelfHost.Tests;
+
+/// <summary>
+/// The standalone host as a real process, on embedded defaults: it starts its own Azurite (on the free ports in its
+/// development connection string) and its own simulator. It can be killed hard and started again on the same data.
+/// </summary>
+public sealed class SelfHostProcess : IAsyncDisposable
+{
+    readonly ConcurrentQueue<string> output = new();
+    readonly Dictionary<string, string> environment;
+    Process? process;
+
+    SelfHostProcess(string dataPath, Dictionary<string, string> environment, int port, int simulatorPort, DevelopmentStorage storage)
+    {
+        DataPath = dataPath;
+        this.environment = environment;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        SimulatorAddress = new Uri($"http://127.0.0.1:{simulatorPort}/");
+        Storage = storage;
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string DataPath { get; }
+
+    public Uri BaseAddress { get; }
+
+    public Uri SimulatorAddress { get; }
+
+    public DevelopmentStorage Storage { get; }
+
+    public HttpClient Http { get; }
+
+    public string StorageConnectionString => ConnectionString(Storage);
+
+    public BlobServiceClient Blobs => new(StorageConnectionString);
+
+    /// <summary>Everything the host printed, across restarts.</summary>
+    public string Output => string.Join('\n', output);
+
+    public static string AssemblyPath
+    {
+        get
+        {
+            var configuration = typeof(SelfHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+            return Path.Combine(RepositoryRoot.Path, "src", "SynthFunctions.SelfHost", "bin", configuration, "net10.0", "SynthFunctions.SelfHost.dll");
+        }
+    }
+
+    /// <summary>Starts a host on fresh ports and data; <paramref name="settings"/> are app settings (<c>Section__Key</c>).</summary>
+    public static async Task<SelfHostProcess> StartAsync(Dictionary<string, string>? settings = null)
+    {
+        var dataPath = Directory.CreateTempSubdirectory("selfhost-").FullName;
+        var storage = new DevelopmentStorage(LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
+        var (port, simulatorPort) = (LoopbackPort.Free(), LoopbackPort.Free());
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["AzureWebJobsStorage"] = ConnectionString(storage),
+            ["SelfHost__DataPath"] = dataPath,
+            ["SelfHost__SimulatorUrl"] = $"http://127.0.0.1:{simulatorPort}",
+            ["Simulator__RenderTime"] = "00:00:02",
+            ["Synthesis__FirstPollDelay"] = "00:00:01",
+            ["Synthesis__MaxPollInterval"] = "00:00:02",
+            ["Synthesis__WebhookFallbackDelay"] = "00:00:06",
+            ["Synthesis__StallTimeout"] = "00:00:20",
+            ["Synthesis__Deadline"] = "00:03:00",
+            ["Logging__LogLevel__Default"] = "Information",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            environment[key] = value;
+        }
+
+        var host = new SelfHostProcess(dataPath, environment, port, simulatorPort, storage);
+        try
+        {
+            await host.StartAgainAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the process (again, after a kill) and waits until it reports healthy.</summary>
+    public async Task StartAgainAsync()
+    {
+        var start = new ProcessStartInfo("dotnet") { ArgumentList = { "exec", AssemblyPath }, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Record(e.Data);
+        process.ErrorDataReceived += (_, e) => Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await Eventually.UntilAsync(async () => process.HasExited || await IsHealthyAsync(), "the standalone host to report healthy", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(250));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\n{Output}", ex);
+        }
+
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"The host exited with code {process.ExitCode}:\n{Output}");
+        }
+    }
+
+    async Task<bool> IsHealthyAsync()
+    {
+        using var health = await Http.GetAsync("api/health");
+        return health.IsSuccessStatusCode;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a crash. Its Azurite keeps serving, as Azure Storage would.</summary>
+    public async Task KillAsync()
+    {
+        process!.Kill(entireProcessTree: false);
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM: a clean shutdown, which also stops the embedded Azurite.</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process!.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return process.ExitCode;
+    }
+
+    public async Task<JsonObject> SimulatorCallsAsync()
+    {
+        using var http = new HttpClient();
+        return JsonNode.Parse(await http.GetStringAsync(new Uri(SimulatorAddress, "_simulator/calls")))!.AsObject();
+    }
+
+    void Record(string? line)
+    {
+        if (line is not null)
+        {
+            output.Enqueue(line);
+        }
+    }
+
+    static string ConnectionString(DevelopmentStorage storage) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"BlobEndpoint=http://127.0.0.1:{storage.BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{storage.QueuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{storage.TablePort}/devstoreaccount1;";
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        // An Azurite left serving after a kill is stopped here.
+        if (AzuriteProcess.Adopt(Path.Combine(DataPath, "azurite")) is { } orphan)
+        {
+            await orphan.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}

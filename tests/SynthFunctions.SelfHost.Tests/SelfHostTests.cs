@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json;
+using SynthFunctions.Core.Jobs;
+using SynthFunctions.Testing;
+using static SynthFunctions.SelfHost.Tests.Api;
+
+namespace SynthFunctions.SelfHost.Tests;
+
+/// <summary>The standalone host on embedded Azurite and simulator, driven over HTTP and blob storage like a user would.</summary>
+[Collection(SharedHost.Name)]
+public sealed class SelfHostTests(SelfHostFixture fixture)
+{
+    SelfHostProcess Host => fixture.Host;
+
+    [Fact]
+    public async Task A_request_over_http_renders_to_a_result_blob_with_two_api_calls()
+    {
+        var name = UniqueName();
+
+        var id = await SubmitAsync(Host, name);
+        var job = await WaitForEndAsync(Host, id);
+
+        Assert.Equal("completed", job["state"]!.GetValue<string>());
+        var record = await Host.Blobs.GetBlobContainerClient("videos").GetBlobClient($"{id}.json").DownloadContentAsync(Token);
+        using var json = JsonDocument.Parse(record.Value.Content.ToString());
+        Assert.Equal(("completed", name), (json.RootElement.GetProperty("state").GetString(), json.RootElement.GetProperty("name").GetString()));
+        var calls = await Host.SimulatorCallsAsync();
+        Assert.Equal(2, calls["projects"]![job["projectKey"]!.GetValue<string>()]!["apiCalls"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_uploaded_script_is_picked_up_and_rendered()
+    {
+        var blobName = $"uploads/{Guid.NewGuid():N}.txt";
+        var blob = Host.Blobs.GetBlobContainerClient("scripts").GetBlobClient(blobName);
+
+        var version = (await blob.UploadAsync(new BinaryData("A script dropped into blob storage."), Token)).Value.ETag;
+        var id = JobIds.ForBlob(blobName, Core.Scripts.ScriptIntake.VersionOf(version));
+        var job = await WaitForEndAsync(Host, id);
+
+        Assert.Equal("completed", job["state"]!.GetValue<string>());
+        Assert.True(await Host.Blobs.GetBlobContainerClient("videos").GetBlobClient($"{id}.json").ExistsAsync(Token));
+    }
+
+    [Fact]
+    public async Task Without_the_callback_the_job_completes_by_polling()
+    {
+        var id = await SubmitAsync(Host, UniqueName("sim:no-webhook"));
+
+        var job = await WaitForEndAsync(Host, id);
+
+        Assert.Equal("completed", job["state"]!.GetValue<string>());
+        var project = (await Host.SimulatorCallsAsync())["projects"]![job["projectKey"]!.GetValue<string>()]!;
+        Assert.Equal(0, project["webhooksSent"]!.GetValue<int>());
+        Assert.Equal(2, project["apiCalls"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_invalid_upload_stays_in_place_with_a_report_in_scripts_rejected()
+    {
+        var blobName = $"uploads/{Guid.NewGuid():N}.json";
+        var scripts = Host.Blobs.GetBlobContainerClient("scripts");
+        await scripts.GetBlobClient(blobName).UploadAsync(new BinaryData("""{"scenes":[{"AIModel":{"script":""}}]}"""), Token);
+
+        var report = Host.Blobs.GetBlobContainerClient("scripts-rejected").GetBlobClient($"{blobName}.error.json");
+        await Eventually.UntilAsync(async () => await report.ExistsAsync(Token), "the rejection report", TimeSpan.FromSeconds(60));
+        var content = (await report.DownloadContentAsync(Token)).Value.Content.ToString();
+
+        Assert.Contains("scenes[0].AIModel.script", content);
+        Assert.True(await scripts.GetBlobClient(blobName).ExistsAsync(Token));
+    }
+
+    [Fact]
+    public async Task Health_says_what_the_host_runs_on()
+    {
+        using var response = await Host.Http.GetAsync("api/health", Token);
+        var body = await response.Content.ReadAsStringAsync(Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"storage\":\"ok\"", body);
+        Assert.Contains($"simulator at {Host.SimulatorAddress}", body);
+        Assert.Contains("NO AI STUDIOS API KEY IS CONFIGURED", Host.Output);
+    }
+
+    [Fact]
+    public async Task Jobs_can_be_listed_by_state()
+    {
+        var done = await SubmitAsync(Host, UniqueName());
+        var waiting = await SubmitAsync(Host, UniqueName("sim:render=5m"));
+        await WaitForEndAsync(Host, done);
+        await WaitForStateAsync(Host, waiting, "rendering");
+
+        var completed = await Host.Http.GetStringAsync("api/videos?state=completed&pageSize=500", Token);
+        var rendering = await Host.Http.GetStringAsync("api/videos?state=rendering", Token);
+        using var invalid = await Host.Http.GetAsync("api/videos?state=sideways", Token);
+
+        Assert.Contains(done, completed);
+        Assert.DoesNotContain(waiting, completed);
+        Assert.Contains(waiting, rendering);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        using var cancel = await Host.Http.DeleteAsync($"api/videos/{waiting}", Token);
+    }
+}
