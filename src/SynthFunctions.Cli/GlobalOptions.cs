@@ -21,7 +21,7 @@ public sealed class GlobalOptions
 
     public Option<string> Storage { get; } = new("--storage")
     {
-        Description = "Storage connection string, for upload. Default: $SYNTH_STORAGE, or UseDevelopmentStorage=true (local Azurite).",
+        Description = "For upload: a connection string, or a blob endpoint (https://<account>.blob.core.windows.net) reached with your Azure sign-in. Default: $SYNTH_STORAGE, or UseDevelopmentStorage=true (local Azurite).",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SYNTH_STORAGE") is { Length: > 0 } storage ? storage : "UseDevelopmentStorage=true",
         Recursive = true,
     };

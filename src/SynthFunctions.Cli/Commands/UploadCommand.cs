@@ -35,7 +35,7 @@ internal static class UploadCommand
             BlobServiceClient storage;
             try
             {
-                storage = new BlobServiceClient(parse.GetValue(global.Storage));
+                storage = StorageClient(parse.GetValue(global.Storage)!);
             }
             catch (FormatException ex)
             {
@@ -97,6 +97,15 @@ internal static class UploadCommand
         }));
         return command;
     }
+
+    /// <summary>
+    /// A connection string (local Azurite), or an account's blob endpoint (<c>https://…</c>), reached as whoever is
+    /// signed in to Azure (Azure CLI, environment, managed identity): accounts deployed from infra/ take no keys.
+    /// </summary>
+    static BlobServiceClient StorageClient(string storage) =>
+        Uri.TryCreate(storage, UriKind.Absolute, out var endpoint) && endpoint.Scheme == Uri.UriSchemeHttps
+            ? new BlobServiceClient(endpoint, new Azure.Identity.DefaultAzureCredential())
+            : new BlobServiceClient(storage);
 
     /// <summary>The problems in the report for this version of the script, or null while there is none.</summary>
     static async Task<IReadOnlyList<string>?> RejectionAsync(BlobClient report, ETag version, CancellationToken cancellationToken)

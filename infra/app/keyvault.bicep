@@ -1,0 +1,53 @@
+param name string
+param location string
+param tags object
+
+@secure()
+@description('The AI Studios API key. Empty: no secret is written now; set it later with az keyvault secret set.')
+param aiStudiosApiKey string
+
+@secure()
+@description('HMAC key for per-job callback tokens.')
+param webhookSigningKey string
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource apiKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(aiStudiosApiKey)) {
+  parent: vault
+  name: 'AiStudiosApiKey'
+  properties: {
+    value: aiStudiosApiKey
+    contentType: 'AI Studios API key'
+  }
+}
+
+resource signingKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'WebhookSigningKey'
+  properties: {
+    value: webhookSigningKey
+    contentType: 'HMAC key for webhook callback tokens'
+  }
+}
+
+output name string = vault.name
+output id string = vault.id
+output uri string = vault.properties.vaultUri
+output apiKeySecretName string = 'AiStudiosApiKey'
+output signingKeySecretName string = signingKey.name
