@@ -14,6 +14,12 @@ internal static class Bicep
 
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
     {
+        // NuGet does not promise to keep the executable bit of a file it unpacks.
+        if (!OperatingSystem.IsWindows() && !File.GetUnixFileMode(Executable).HasFlag(UnixFileMode.UserExecute))
+        {
+            File.SetUnixFileMode(Executable, File.GetUnixFileMode(Executable) | UnixFileMode.UserExecute);
+        }
+
         var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["BICEP_TRACING_ENABLED"] = "false";
         foreach (var argument in arguments)
