@@ -71,6 +71,24 @@ public sealed class SelfHostTests(SelfHostFixture fixture)
     }
 
     [Fact]
+    public async Task An_upload_that_cannot_be_read_as_a_script_does_not_hold_up_the_ones_after_it()
+    {
+        var scripts = Host.Blobs.GetBlobContainerClient("scripts");
+        // Listed in name order: the empty one first.
+        var folder = $"uploads/{Guid.NewGuid():N}";
+        var empty = $"{folder}/a-empty.txt";
+        var good = $"{folder}/b-good.txt";
+        await scripts.GetBlobClient(empty).UploadAsync(new BinaryData([]), Token);
+        var version = (await scripts.GetBlobClient(good).UploadAsync(new BinaryData("Uploaded after an empty one."), Token)).Value.ETag;
+
+        var job = await WaitForEndAsync(Host, JobIds.ForBlob(good, Core.Scripts.ScriptIntake.VersionOf(version)));
+        var report = Host.Blobs.GetBlobContainerClient("scripts-rejected").GetBlobClient($"{empty}.error.json");
+
+        Assert.Equal("completed", job["state"]!.GetValue<string>());
+        Assert.Contains("must not be empty", (await report.DownloadContentAsync(Token)).Value.Content.ToString());
+    }
+
+    [Fact]
     public async Task Health_says_what_the_host_runs_on()
     {
         using var response = await Host.Http.GetAsync("api/health", Token);

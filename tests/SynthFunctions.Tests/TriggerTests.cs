@@ -134,6 +134,21 @@ public sealed class TriggerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_empty_upload_is_reported_not_a_crash()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite.Server);
+        var starter = new ScriptBlobStarter(harness.Services.GetRequiredService<ScriptIntake>(), harness.Services.GetRequiredService<VideoJobsFactory>());
+        var empty = harness.Storage.Scripts.GetBlobClient($"{Guid.NewGuid():N}.txt");
+        await empty.UploadAsync(new BinaryData([]), Token);
+
+        await starter.Run(empty, empty.Name, harness.Durable.Client, Token);
+
+        var report = await harness.Storage.Rejected.GetBlobClient(BlobNames.Rejection(empty.Name)).DownloadContentAsync(Token);
+        var error = JsonNode.Parse(report.Value.Content.ToString())!["errors"]![0]!;
+        Assert.Equal(("script", "must not be empty"), ((string?)error["path"], (string?)error["message"]));
+    }
+
+    [Fact]
     public async Task The_blob_starter_starts_one_job_per_blob_version_and_reports_bad_scripts()
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);

@@ -113,12 +113,15 @@ public sealed class SynthesisOrchestrator : TaskOrchestrator<SynthesisRequest, S
             {
                 if (Now >= deadline)
                 {
-                    var last = watch.LastPercent < 0 ? "no progress was read" : $"last progress {Percent(watch.LastPercent)}%";
-                    var error = lastError is null ? "" : $" Last error: {lastError}";
-                    return await EndAsync(JobState.Failed, $"The render did not finish within the {Describe(Policy.Deadline)} deadline ({last}).{error}", watch.AiStudiosCalls, watch);
+                    return await MissedDeadlineAsync(watch, lastError);
                 }
 
-                var due = Min(Now + Policy.DelayBeforePoll(watch.Polls, watch.WebhookRegistered), deadline);
+                // The poll that would fall past the deadline happens at the deadline and is the last. Timers may fire a
+                // little early (Azure Storage queues deliver one due within about a second at once), so "last" is decided
+                // here, not by comparing clocks after it fires.
+                var due = Now + Policy.DelayBeforePoll(watch.Polls, watch.WebhookRegistered);
+                var finalCheck = due >= deadline;
+                due = Min(due, deadline);
                 SetStatus(new JobProgress(JobState.Rendering, Math.Max(watch.LastPercent, 0), watch.ProjectKey, watch.AiStudiosCalls, watch.Polls, watch.WebhookRegistered, due));
 
                 using var timerCancellation = new CancellationTokenSource();
@@ -156,6 +159,11 @@ public sealed class SynthesisOrchestrator : TaskOrchestrator<SynthesisRequest, S
                     }
 
                     lastError = failure;
+                    if (finalCheck && winner == timer)
+                    {
+                        return await MissedDeadlineAsync(watch, lastError);
+                    }
+
                     continue;
                 }
 
@@ -169,11 +177,23 @@ public sealed class SynthesisOrchestrator : TaskOrchestrator<SynthesisRequest, S
                     return await EndAsync(JobState.Failed,
                         $"The render stalled at {Percent(watch.LastPercent)}%: no progress for {Describe(Now - watch.LastProgressAt)}.", watch.AiStudiosCalls, watch);
                 }
+
+                if (finalCheck && winner == timer)
+                {
+                    return await MissedDeadlineAsync(watch, lastError);
+                }
             }
 
             logger.LogInformation("Job {JobId} continues as new after {Polls} polls", job.JobId, watch.Polls);
             context.ContinueAsNew(job with { Resume = watch }, preserveUnprocessedEvents: true);
             return null!;
+        }
+
+        Task<SynthesisResult> MissedDeadlineAsync(RenderWatch watch, string? lastError)
+        {
+            var last = watch.LastPercent < 0 ? "no progress was read" : $"last progress {Percent(watch.LastPercent)}%";
+            var error = lastError is null ? "" : $" Last error: {lastError}";
+            return EndAsync(JobState.Failed, $"The render did not finish within the {Describe(Policy.Deadline)} deadline ({last}).{error}", watch.AiStudiosCalls, watch);
         }
 
         async Task<ProgressOutcome> CheckAsync(string projectKey)

@@ -17,7 +17,10 @@ public sealed partial class ScriptWatcher(
     SynthStorage storage, ScriptIntake intake, VideoJobs jobs, IRejectionStore rejections, IOptions<SelfHostOptions> options, ILogger<ScriptWatcher> logger)
     : BackgroundService
 {
+    const int MaxAttempts = 5;
+
     readonly HashSet<(string Name, string Version)> handled = [];
+    readonly Dictionary<(string Name, string Version), int> failures = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,20 +49,39 @@ public sealed partial class ScriptWatcher(
                 continue;
             }
 
-            if (await jobs.GetAsync(JobIds.ForBlob(blob.Name, version), cancellationToken) is null
-                && !await rejections.HasReportAsync(blob.Name, version, cancellationToken))
+            // One blob that cannot be handled must not hold up the others: it is tried again on later scans.
+            try
             {
-                var content = await storage.Scripts.GetBlobClient(blob.Name).DownloadContentAsync(new BlobDownloadOptions
-                {
-                    Range = new HttpRange(0, ScriptIntake.MaxScriptBytes + 1),
-                    Conditions = new BlobRequestConditions { IfMatch = blob.Properties.ETag },
-                }, cancellationToken);
-                await intake.AcceptAsync(blob.Name, version, content.Value.Content.ToMemory(), jobs, cancellationToken);
+                await HandleAsync(blob.Name, version, blob.Properties.ETag, cancellationToken);
+                handled.Add((blob.Name, version));
+                failures.Remove((blob.Name, version));
             }
-
-            handled.Add((blob.Name, version));
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                var attempts = failures[(blob.Name, version)] = failures.GetValueOrDefault((blob.Name, version)) + 1;
+                LogBlobFailed(logger, blob.Name, attempts, ex.Message.Split('\n')[0]);
+                if (attempts >= MaxAttempts)
+                {
+                    await rejections.WriteReportAsync(blob.Name, version, [new("$", $"could not be read after {attempts} attempts: {ex.Message.Split('\n')[0]}")], cancellationToken);
+                    handled.Add((blob.Name, version));
+                }
+            }
         }
     }
+
+    async Task HandleAsync(string name, string version, ETag? etag, CancellationToken cancellationToken)
+    {
+        if (await jobs.GetAsync(JobIds.ForBlob(name, version), cancellationToken) is not null || await rejections.HasReportAsync(name, version, cancellationToken))
+        {
+            return;
+        }
+
+        var (content, _) = await ScriptReader.ReadAsync(storage.Scripts.GetBlobClient(name), etag, cancellationToken);
+        await intake.AcceptAsync(name, version, content, jobs, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not handle script {BlobName} (attempt {Attempt}): {Reason}")]
+    static partial void LogBlobFailed(ILogger logger, string blobName, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not scan the scripts container: {Reason}; trying again shortly")]
     static partial void LogScanFailed(ILogger logger, string reason);

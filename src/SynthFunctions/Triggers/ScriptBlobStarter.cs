@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -21,11 +20,7 @@ public sealed class ScriptBlobStarter(ScriptIntake intake, VideoJobsFactory jobs
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        // One read of at most the limit plus a byte: enough to refuse an oversized script without buffering it.
-        var download = await blob.DownloadContentAsync(new Azure.Storage.Blobs.Models.BlobDownloadOptions
-        {
-            Range = new HttpRange(0, ScriptIntake.MaxScriptBytes + 1),
-        }, cancellationToken);
-        await intake.AcceptAsync(name, ScriptIntake.VersionOf(download.Value.Details.ETag), download.Value.Content.ToMemory(), jobs.Create(client), cancellationToken);
+        var (content, version) = await ScriptReader.ReadAsync(blob, null, cancellationToken);
+        await intake.AcceptAsync(name, version, content, jobs.Create(client), cancellationToken);
     }
 }

@@ -1,0 +1,32 @@
+using System.Net;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace SynthFunctions.Core.Scripts;
+
+/// <summary>Reads an uploaded script: at most the size limit plus a byte (enough to refuse an oversized one), as one version.</summary>
+public static class ScriptReader
+{
+    /// <summary>The content and version of <paramref name="blob"/>; <paramref name="expected"/> pins the version read.</summary>
+    public static async Task<(ReadOnlyMemory<byte> Content, string Version)> ReadAsync(BlobClient blob, ETag? expected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        var conditions = expected is { } etag ? new BlobRequestConditions { IfMatch = etag } : null;
+        try
+        {
+            var download = await blob.DownloadContentAsync(new BlobDownloadOptions
+            {
+                Range = new HttpRange(0, ScriptIntake.MaxScriptBytes + 1),
+                Conditions = conditions,
+            }, cancellationToken);
+            return (download.Value.Content.ToMemory(), ScriptIntake.VersionOf(download.Value.Details.ETag));
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            // An empty blob has no byte 0 to start a range at: its content is nothing.
+            var properties = await blob.GetPropertiesAsync(conditions, cancellationToken);
+            return (ReadOnlyMemory<byte>.Empty, ScriptIntake.VersionOf(properties.Value.ETag));
+        }
+    }
+}
