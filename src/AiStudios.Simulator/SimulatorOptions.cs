@@ -86,6 +86,11 @@ public sealed class SimulatorFaultOptions
     /// <summary>Share of exports refused with <c>success:false</c>.</summary>
     public double RejectRate { get; set; }
 
+    /// <summary>With <see cref="RateLimitStormDuration"/>: every this often, all API calls get 429 for a while (halfway through each period).</summary>
+    public TimeSpan? RateLimitStormEvery { get; set; }
+
+    public TimeSpan RateLimitStormDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>With <see cref="OutageDuration"/>: every this often, all API calls fail with 503 for a while (a 5xx burst).</summary>
     public TimeSpan? OutageEvery { get; set; }
 

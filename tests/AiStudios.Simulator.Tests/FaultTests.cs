@@ -43,6 +43,20 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task A_rate_limit_storm_answers_429_from_the_middle_of_each_period()
+    {
+        await using var sim = await RunningSimulator.StartAsync(new() { ["Simulator:Faults:RateLimitStormEvery"] = "00:00:10", ["Simulator:Faults:RateLimitStormDuration"] = "00:00:02" });
+
+        var (calm, _) = await sim.ExportAsync();
+        sim.Clock.Advance(TimeSpan.FromSeconds(5.5));
+        var (storm, _) = await sim.ExportAsync();
+        sim.Clock.Advance(TimeSpan.FromSeconds(2));
+        var (after, _) = await sim.ExportAsync();
+
+        Assert.Equal((200, 429, 200), (calm, storm, after));
+    }
+
+    [Fact]
     public async Task Markers_refuse_the_first_attempts_then_accept()
     {
         await using var sim = await RunningSimulator.StartAsync(new() { ["Simulator:Faults:RetryAfter"] = "00:00:03" });

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using SynthFunctions.Cli;
 using SynthFunctions.Testing;
 using static SynthFunctions.SelfHost.Tests.Api;
@@ -16,8 +15,7 @@ public sealed class CliTests(SelfHostFixture fixture)
 
     async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
     {
-        var configuration = typeof(CliTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var cli = Path.Combine(RepositoryRoot.Path, "src", "SynthFunctions.Cli", "bin", configuration, "net10.0", "SynthFunctions.Cli.dll");
+        var cli = BuiltAssembly.Path("SynthFunctions.Cli");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "exec", cli, "--url", Host.BaseAddress.ToString(), "--storage", Host.StorageConnectionString, "--poll-interval", "00:00:00.250" }.Concat(arguments))
         {
@@ -112,8 +110,7 @@ public sealed class CliTests(SelfHostFixture fixture)
     public async Task An_unreachable_service_exits_4_with_a_hint()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        var configuration = typeof(CliTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        foreach (var argument in new[] { "exec", Path.Combine(RepositoryRoot.Path, "src", "SynthFunctions.Cli", "bin", configuration, "net10.0", "SynthFunctions.Cli.dll"), "--url", $"http://127.0.0.1:{LoopbackPort.Closed()}", "list" })
+        foreach (var argument in new[] { "exec", BuiltAssembly.Path("SynthFunctions.Cli"), "--url", $"http://127.0.0.1:{LoopbackPort.Closed()}", "list" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Scripts;
+using SynthFunctions.Testing;
 using static SynthFunctions.SelfHost.Tests.Api;
 
 namespace SynthFunctions.SelfHost.Tests;

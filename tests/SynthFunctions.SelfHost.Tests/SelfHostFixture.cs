@@ -1,3 +1,4 @@
+using SynthFunctions.Testing;
 namespace SynthFunctions.SelfHost.Tests;
 
 /// <summary>One running host shared by the tests that only add jobs (they each use their own names).</summary>

@@ -47,7 +47,19 @@ public sealed class FaultInjector
         return phase >= every - Faults.OutageDuration;
     }
 
-    public bool RateLimitNow() => Chance(Faults.RateLimitRate);
+    /// <summary>True inside the storm window: from the middle of every <see cref="SimulatorFaultOptions.RateLimitStormEvery"/>, for its duration.</summary>
+    public bool InRateLimitStorm()
+    {
+        if (Faults.RateLimitStormEvery is not { } every || every <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        var phase = TimeSpan.FromTicks((time.GetUtcNow() - startedAt).Ticks % every.Ticks);
+        return phase >= every / 2 && phase < every / 2 + Faults.RateLimitStormDuration;
+    }
+
+    public bool RateLimitNow() => InRateLimitStorm() || Chance(Faults.RateLimitRate);
 
     public bool ServerErrorNow() => Chance(Faults.ServerErrorRate);
 

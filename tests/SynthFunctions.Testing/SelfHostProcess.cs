@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using SynthFunctions.SelfHost.Local;
-using SynthFunctions.Testing;
 
-namespace SynthFunctions.SelfHost.Tests;
+namespace SynthFunctions.Testing;
 
 /// <summary>
 /// The standalone host as a real process, on embedded defaults: it starts its own Azurite (on the free ports in its
@@ -46,14 +44,7 @@ public sealed class SelfHostProcess : IAsyncDisposable
     /// <summary>Everything the host printed, across restarts.</summary>
     public string Output => string.Join('\n', output);
 
-    public static string AssemblyPath
-    {
-        get
-        {
-            var configuration = typeof(SelfHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            return Path.Combine(RepositoryRoot.Path, "src", "SynthFunctions.SelfHost", "bin", configuration, "net10.0", "SynthFunctions.SelfHost.dll");
-        }
-    }
+    public static string AssemblyPath => BuiltAssembly.Path("SynthFunctions.SelfHost");
 
     /// <summary>Starts a host on fresh ports and data; <paramref name="settings"/> are app settings (<c>Section__Key</c>).</summary>
     public static async Task<SelfHostProcess> StartAsync(Dictionary<string, string>? settings = null)

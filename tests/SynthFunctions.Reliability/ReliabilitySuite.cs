@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using SynthFunctions.Reliability.Scenarios;
+using SynthFunctions.Testing;
+
+namespace SynthFunctions.Reliability;
+
+/// <summary>Runs every scenario against standalone-host processes and returns their results.</summary>
+public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> log)
+{
+    /// <summary>Settings of the steady host: fast polls, short stall timeout and deadline, video copy on, verbose HTTP logging.</summary>
+    static Dictionary<string, string> SteadySettings(Secrets secrets) => new()
+    {
+        ["Simulator__ApiKey"] = secrets.ApiKey,
+        ["Webhook__SigningKey"] = secrets.SigningKey,
+        ["Synthesis__CopyVideo"] = "true",
+        ["Synthesis__StallTimeout"] = "00:00:15",
+        ["Synthesis__Deadline"] = "00:00:45",
+        ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Trace",
+    };
+
+    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        var secrets = Secrets.Create();
+        var artifacts = new RunArtifacts();
+        var results = new List<ScenarioResult>();
+
+        log("load with faults and crashes");
+        results.Add(await Guarded("Load with faults and crashes", () => new LoadWithFaultsScenario(profile, secrets, artifacts, log).RunAsync(cancellationToken)));
+
+        log("starting the steady host, a second host on its storage, and one with a wrong API key");
+        await using var steadyHost = await SelfHostProcess.StartAsync(SteadySettings(secrets));
+        await using var racerHost = await SelfHostProcess.StartAsync(new Dictionary<string, string>(SteadySettings(secrets))
+        {
+            ["AzureWebJobsStorage"] = steadyHost.StorageConnectionString,
+            ["AiStudios__BaseUrl"] = steadyHost.SimulatorAddress.ToString(),
+            ["AiStudios__ApiKey"] = secrets.ApiKey,
+        });
+        await using var wrongKeyHost = await SelfHostProcess.StartAsync(new Dictionary<string, string>(SteadySettings(secrets))
+        {
+            ["AiStudios__BaseUrl"] = steadyHost.SimulatorAddress.ToString(),
+            ["AiStudios__ApiKey"] = secrets.WrongApiKey,
+        });
+        var steady = new HostClient(steadyHost, artifacts);
+
+        log("bad input");
+        results.Add(await Guarded("Bad input", () => new BadInputScenario(steady, artifacts, log).RunAsync(cancellationToken)));
+        log("webhook security");
+        results.Add(await Guarded("Webhook security", () => new WebhookSecurityScenario(steady, secrets, profile, artifacts).RunAsync(cancellationToken)));
+        log("API-side failures");
+        results.Add(await Guarded("API-side failures", () => new ApiFailuresScenario(steady, new HostClient(wrongKeyHost, artifacts), artifacts).RunAsync(cancellationToken)));
+        log("idempotency");
+        results.Add(await Guarded("Idempotency", () => new IdempotencyScenario(steady, new HostClient(racerHost, artifacts), profile, artifacts, log).RunAsync(cancellationToken)));
+
+        foreach (var (name, host) in new[] { ("steady", steadyHost), ("racer", racerHost), ("wrong-key", wrongKeyHost) })
+        {
+            artifacts.Add($"host:{name}", host.Output);
+            artifacts.AddFiles($"data:{name}", host.DataPath);
+        }
+
+        log("secrets");
+        results.Add(new SecretsScenario(secrets, artifacts).Run());
+        return results;
+    }
+
+    /// <summary>A scenario that throws fails with the exception as its evidence, and the others still run.</summary>
+    static async Task<ScenarioResult> Guarded(string name, Func<Task<ScenarioResult>> scenario)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            return await scenario();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var failed = new ScenarioResult(name, "The scenario could not complete.") { Duration = clock.Elapsed };
+            failed.Check("scenario ran to the end", "no exception", ex.GetType().Name + ": " + ex.Message.Split('\n')[0], holds: false);
+            return failed;
+        }
+    }
+}

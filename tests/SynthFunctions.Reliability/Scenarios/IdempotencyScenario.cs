@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Azure.Storage.Blobs;
+using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Scripts;
+using SynthFunctions.Testing;
+
+namespace SynthFunctions.Reliability.Scenarios;
+
+/// <summary>
+/// The same request many times at once makes one job: one <c>Idempotency-Key</c> posted concurrently, and the same
+/// blob versions picked up by two hosts that share one storage account and task hub.
+/// </summary>
+public sealed partial class IdempotencyScenario(HostClient steady, HostClient racer, ReliabilityProfile profile, RunArtifacts artifacts, Action<string> log)
+{
+    public async Task<ScenarioResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var result = new ScenarioResult("Idempotency", "Concurrent duplicates: one `Idempotency-Key` and body posted many times at once, half to each of two hosts sharing storage and the task hub; and uploaded scripts that both hosts' watchers race to start.");
+        var clock = Stopwatch.StartNew();
+        result.Size = $"{profile.ConcurrentDuplicates} concurrent posts of one request; {profile.RacedBlobs} uploads raced by 2 hosts";
+        result.Faults = "concurrency: two processes, one task hub";
+
+        var name = $"idempotent-{Guid.NewGuid():N} sim:render=1s";
+        var key = Guid.NewGuid().ToString();
+        var body = HostClient.Request(name);
+        var answers = await Task.WhenAll(Enumerable.Range(0, profile.ConcurrentDuplicates).Select(i => (i % 2 == 0 ? steady : racer).PostJsonAsync(body, key, cancellationToken)));
+        var ids = answers.Select(a => (string?)a.Json?["id"]).Distinct().ToList();
+        var jobId = ids.Single() ?? "";
+        await steady.WaitForEndAsync([jobId], TimeSpan.FromSeconds(60), null, cancellationToken);
+        var simulator = await SimulatorView.ReadAsync(steady.Host, artifacts, cancellationToken);
+        result.Expect("distinct jobs from the concurrent posts", 1, ids.Count);
+        result.Expect("posts answered 202", profile.ConcurrentDuplicates, answers.Count(a => (int)a.Status == 202));
+        result.Expect("exports for that request", 1, simulator.ExportAttempts(name));
+
+        var scripts = new BlobServiceClient(steady.Host.StorageConnectionString).GetBlobContainerClient("scripts");
+        var blobJobs = new List<string>();
+        for (var i = 0; i < profile.RacedBlobs; i++)
+        {
+            var blobName = $"raced/{Guid.NewGuid():N} sim:render=1s.txt";
+            var version = (await scripts.GetBlobClient(blobName).UploadAsync(new BinaryData($"Raced script {i}."), cancellationToken)).Value.ETag;
+            blobJobs.Add(JobIds.ForBlob(blobName, ScriptIntake.VersionOf(version)));
+        }
+
+        log($"{blobJobs.Count} scripts uploaded for both watchers");
+        var ended = await steady.WaitForEndAsync(blobJobs, TimeSpan.FromMinutes(2), null, cancellationToken);
+        simulator = await SimulatorView.ReadAsync(steady.Host, artifacts, cancellationToken);
+        var output = steady.Host.Output + "\n" + racer.Host.Output;
+        var created = blobJobs.Sum(id => Regex.Count(output, $"accepted as job {id} \\(Created\\)"));
+        var seenByBoth = blobJobs.Count(id => steady.Host.Output.Contains($"job {id}", StringComparison.Ordinal) && racer.Host.Output.Contains($"job {id}", StringComparison.Ordinal));
+        result.Expect("jobs created for the raced uploads (one each)", blobJobs.Count, created);
+        result.Expect("raced uploads that completed", blobJobs.Count, ended.Count(pair => HostClient.State(pair.Value) == "completed"));
+        result.Expect("raced uploads exported more than once", 0, blobJobs.Count(id => simulator.ProjectsOf(id).Count > 1));
+        result.Note($"{seenByBoth} of {blobJobs.Count} uploads were picked up by both hosts' watchers; the second found the job the first had started.");
+        result.Duration = clock.Elapsed;
+        return result;
+    }
+}

@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Azure.Storage.Blobs;
+using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Scripts;
+using SynthFunctions.Testing;
+
+namespace SynthFunctions.Reliability.Scenarios;
+
+/// <summary>
+/// Hundreds of jobs in flight under 429 storms, 5xx bursts, slow answers, lost and duplicated callbacks and mixed
+/// render lengths, while the host is killed with SIGKILL and restarted. Nothing may be lost or paid for twice.
+/// </summary>
+public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, Secrets secrets, RunArtifacts artifacts, Action<string> log)
+{
+    public static readonly Dictionary<string, string> FaultSettings = new()
+    {
+        ["Simulator__Faults__RateLimitRate"] = "0.05",
+        ["Simulator__Faults__RetryAfter"] = "00:00:01",
+        ["Simulator__Faults__RateLimitStormEvery"] = "00:00:30",
+        ["Simulator__Faults__RateLimitStormDuration"] = "00:00:04",
+        ["Simulator__Faults__OutageEvery"] = "00:00:40",
+        ["Simulator__Faults__OutageDuration"] = "00:00:03",
+        ["Simulator__Faults__ServerErrorRate"] = "0.03",
+        ["Simulator__Faults__SlowResponseRate"] = "0.05",
+        ["Simulator__Faults__SlowResponseDelay"] = "00:00:02",
+        ["Simulator__Webhook__LossRate"] = "0.3",
+        ["Simulator__Webhook__DuplicateRate"] = "0.3",
+        ["Simulator__Seed"] = "20261124",
+        ["Synthesis__CopyVideo"] = "true",
+        ["Synthesis__FirstPollDelay"] = "00:00:02",
+        ["Synthesis__MaxPollInterval"] = "00:00:05",
+        ["Synthesis__WebhookFallbackDelay"] = "00:00:20",
+        ["Synthesis__StallTimeout"] = "00:01:30",
+        ["Synthesis__Deadline"] = "00:08:00",
+        ["Synthesis__SubmitRetryDelay"] = "00:00:02",
+        ["Synthesis__MaxSubmitAttempts"] = "10",
+    };
+
+    public async Task<ScenarioResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var result = new ScenarioResult("Load with faults and crashes", "Jobs submitted over HTTP (with an `Idempotency-Key`, retried while the host is down) and by blob upload, all in flight together while the simulator injects faults and the host process is killed with SIGKILL and restarted.");
+        result.Size = $"{profile.LoadJobs} jobs ({profile.HttpJobs} HTTP, {profile.BlobJobs} blob uploads), renders of 1 to {profile.MaxRenderSeconds} s, {profile.Kills} hard kills";
+        result.Faults = "429 storms (4 s every 30 s) and 5% random 429s; 503 bursts (3 s every 40 s) and 3% random 503s; 5% answers slowed by 2 s; 30% of callbacks lost, 30% duplicated; host SIGKILLed and restarted " + profile.Kills + " times";
+        var clock = Stopwatch.StartNew();
+        var settings = new Dictionary<string, string>(FaultSettings) { ["Simulator__ApiKey"] = secrets.ApiKey, ["Webhook__SigningKey"] = secrets.SigningKey };
+        await using var host = await SelfHostProcess.StartAsync(settings);
+        var client = new HostClient(host, artifacts);
+        var random = new Random(7);
+        var renders = Enumerable.Range(0, profile.LoadJobs).Select(_ => random.Next(1, profile.MaxRenderSeconds + 1)).ToArray();
+
+        var jobs = new ConcurrentDictionary<string, (string Name, string Source)>();
+        var killer = KillRepeatedlyAsync(host, cancellationToken);
+        await Task.WhenAll(SubmitOverHttpAsync(client, renders, jobs, cancellationToken), SubmitByUploadAsync(host, renders, jobs, cancellationToken));
+        log($"submitted {jobs.Count} jobs");
+        var kills = await killer;
+
+        var statuses = await client.WaitForEndAsync(jobs.Keys.ToList(), profile.LoadTimeout, log, cancellationToken);
+        var simulator = await SimulatorView.ReadAsync(host, artifacts, cancellationToken);
+        await CheckAsync(result, host, jobs, statuses, simulator, kills, cancellationToken);
+
+        artifacts.Add("host:load", host.Output);
+        artifacts.AddFiles("data:load", host.DataPath);
+        result.Duration = clock.Elapsed;
+        return result;
+    }
+
+    /// <summary>Submissions are spread over the kill window, so jobs are at every stage when each kill lands.</summary>
+    TimeSpan SubmitAt(int index) => profile.KillSpacing * profile.Kills * index / profile.LoadJobs;
+
+    async Task SubmitOverHttpAsync(HostClient client, int[] renders, ConcurrentDictionary<string, (string, string)> jobs, CancellationToken cancellationToken)
+    {
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        await Task.WhenAll(Enumerable.Range(0, profile.HttpJobs).Select(async i =>
+        {
+            await Task.Delay(SubmitAt(i), cancellationToken);
+            var name = $"load-{i:000} sim:render={renders[i]}s";
+            var answer = await client.PostJsonAsync(HostClient.Request(name), $"load-{runId}-{i}", cancellationToken);
+            if (answer.Json?["id"] is { } id)
+            {
+                jobs[(string)id!] = (name, "http");
+            }
+            else
+            {
+                log($"submission {i} refused: {answer.Status} {answer.Body}");
+            }
+        }));
+    }
+
+    async Task SubmitByUploadAsync(SelfHostProcess host, int[] renders, ConcurrentDictionary<string, (string, string)> jobs, CancellationToken cancellationToken)
+    {
+        var scripts = new BlobServiceClient(host.StorageConnectionString).GetBlobContainerClient("scripts");
+        await scripts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Task.WhenAll(Enumerable.Range(0, profile.BlobJobs).Select(async i =>
+        {
+            await Task.Delay(SubmitAt(profile.HttpJobs * i / Math.Max(profile.BlobJobs, 1)), cancellationToken);
+            var render = renders[profile.HttpJobs + i];
+            var name = $"load/blob-{i:000} sim:render={render}s.txt";
+            var version = (await scripts.GetBlobClient(name).UploadAsync(new BinaryData($"Uploaded script {i} for the reliability run."), overwrite: true, cancellationToken)).Value.ETag;
+            jobs[JobIds.ForBlob(name, ScriptIntake.VersionOf(version))] = (Path.GetFileNameWithoutExtension(name), "blob");
+        }));
+    }
+
+    async Task<int> KillRepeatedlyAsync(SelfHostProcess host, CancellationToken cancellationToken)
+    {
+        var kills = 0;
+        for (var k = 0; k < profile.Kills; k++)
+        {
+            await Task.Delay(profile.KillSpacing, cancellationToken);
+            log($"SIGKILL {k + 1} of {profile.Kills}");
+            await host.KillAsync();
+            kills++;
+            await host.StartAgainAsync();
+            log($"restarted after kill {k + 1}");
+        }
+
+        return kills;
+    }
+
+    async Task CheckAsync(
+        ScenarioResult result, SelfHostProcess host, ConcurrentDictionary<string, (string Name, string Source)> jobs,
+        Dictionary<string, System.Text.Json.Nodes.JsonObject?> statuses, SimulatorView simulator, int kills, CancellationToken cancellationToken)
+    {
+        var states = statuses.GroupBy(pair => HostClient.State(pair.Value)).ToDictionary(g => g.Key, g => g.Count());
+        var completed = statuses.Where(pair => HostClient.State(pair.Value) == "completed").Select(pair => pair.Key).ToList();
+        var ended = statuses.Count(pair => HostClient.IsFinished(pair.Value));
+        result.Expect("jobs accepted by the API", profile.LoadJobs, jobs.Count);
+        result.Expect("hard kills (SIGKILL) and restarts", profile.Kills, kills);
+        result.Expect("jobs in a terminal state (lost = 0)", jobs.Count, ended);
+        result.Expect("jobs stuck (not terminal at the end)", 0, jobs.Count - ended);
+
+        var exportsPerJob = jobs.Keys.ToDictionary(id => id, id => simulator.ProjectsOf(id).Count);
+        result.Expect("jobs exported more than once (duplicates = 0)", 0, exportsPerJob.Count(pair => pair.Value > 1));
+        result.Expect("completed jobs with exactly one export", completed.Count, completed.Count(id => exportsPerJob[id] == 1));
+
+        var videos = new BlobServiceClient(host.StorageConnectionString).GetBlobContainerClient("videos");
+        var goodRecords = 0;
+        var goodCopies = 0;
+        foreach (var id in completed)
+        {
+            var record = await videos.GetBlobClient($"{id}.json").DownloadContentAsync(cancellationToken);
+            var text = record.Value.Content.ToString();
+            artifacts.Add($"blob:videos/{id}.json", text);
+            using var json = JsonDocument.Parse(text);
+            var project = simulator.ProjectsOf(id).SingleOrDefault();
+            if (json.RootElement.GetProperty("state").GetString() == "completed" && json.RootElement.GetProperty("jobId").GetString() == id
+                && project is not null && json.RootElement.GetProperty("projectKey").GetString() == (string?)project["key"]
+                && json.RootElement.TryGetProperty("videoUrl", out var url) && url.GetString()!.EndsWith($"/videos/{(string?)project["key"]}.mp4", StringComparison.Ordinal))
+            {
+                goodRecords++;
+            }
+
+            var video = await videos.GetBlobClient($"{id}.mp4").DownloadContentAsync(cancellationToken);
+            if (video.Value.Content.ToArray().AsSpan().SequenceEqual(AiStudios.Simulator.SampleVideo.Bytes))
+            {
+                goodCopies++;
+            }
+        }
+
+        result.Expect("completed jobs whose videos/{id}.json is right (state, id, project, video URL)", completed.Count, goodRecords);
+        result.Expect("completed jobs whose videos/{id}.mp4 is the rendered video", completed.Count, goodCopies);
+        var recordBlobs = 0;
+        await foreach (var blob in videos.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, null, cancellationToken))
+        {
+            if (blob.Name.EndsWith(".json", StringComparison.Ordinal) && jobs.ContainsKey(blob.Name[..^5]))
+            {
+                recordBlobs++;
+            }
+        }
+
+        result.Expect("result records in videos/ (one per ended job, none extra)", ended, recordBlobs);
+        var failures = UnexpectedErrors().Matches(host.Output).Select(m => m.Value.Trim()).ToList();
+        result.Expect("unhandled exceptions and error-level log lines", 0, failures.Count);
+        foreach (var failure in failures.Take(5))
+        {
+            result.Note("error line: " + failure);
+        }
+
+        foreach (var (id, job) in statuses.Where(pair => !HostClient.IsFinished(pair.Value)).Take(5))
+        {
+            result.Note($"not ended: {id}: {job?.ToJsonString()}; simulator projects: {string.Join(", ", simulator.ProjectsOf(id).Select(p => p.ToJsonString()))}");
+        }
+
+        result.Check("job outcomes", "all terminal", string.Join(", ", states.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Value} {s.Key}")), ended == jobs.Count);
+        var reasons = statuses.Where(pair => HostClient.State(pair.Value) == "failed").GroupBy(pair => Reason((string?)pair.Value!["error"])).Select(g => $"{g.Count()} × {g.Key}");
+        foreach (var reason in reasons)
+        {
+            result.Note("failed: " + reason);
+        }
+
+        var apiCalls = completed.Select(id => (int?)statuses[id]!["aiStudiosCalls"] ?? 0).ToList();
+        if (apiCalls.Count > 0)
+        {
+            result.Note(string.Create(CultureInfo.InvariantCulture, $"API calls per completed job: mean {apiCalls.Average():0.00}, max {apiCalls.Max()} (retries of refused and failed calls included)."));
+        }
+
+        result.Note(string.Create(CultureInfo.InvariantCulture,
+            $"Simulator: {simulator.Projects.Count} projects; callbacks planned lost for {simulator.Projects.Count(p => (int?)p["webhookCopies"] == 0)}, duplicated for {simulator.Projects.Count(p => (int?)p["webhookCopies"] == 2)}; {(int?)simulator.Calls["total"]} API calls received in all."));
+    }
+
+    static string Reason(string? error) => error switch
+    {
+        null => "no reason",
+        _ when error.Contains("outcome is unknown", StringComparison.Ordinal) => "export outcome unknown after a crash or 5xx (not repeated, so never billed twice)",
+        _ when error.Contains("Gave up after", StringComparison.Ordinal) => "export refused on every attempt",
+        _ => error.Length > 120 ? error[..120] + "…" : error,
+    };
+
+    [GeneratedRegex(@"(?m)^(fail|crit): .*$|Unhandled exception.*$")]
+    private static partial Regex UnexpectedErrors();
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Webhooks;
+
+namespace SynthFunctions.Reliability.Scenarios;
+
+/// <summary>Forged, replayed, tampered and missing callback tokens change nothing; neither do callbacks for finished or unknown jobs.</summary>
+public sealed class WebhookSecurityScenario(HostClient client, Secrets secrets, ReliabilityProfile profile, RunArtifacts artifacts)
+{
+    public async Task<ScenarioResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var result = new ScenarioResult("Webhook security", "Callbacks to `/api/webhooks/aistudios/{id}` with bad tokens, against rendering jobs, finished jobs and unknown jobs, by GET and POST.");
+        var clock = Stopwatch.StartNew();
+        var tokens = new WebhookTokens(new StaticOptions(new WebhookOptions { SigningKey = secrets.SigningKey }));
+        var running = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            running.Add((string)(await client.PostJsonAsync(HostClient.Request($"security-running-{i} sim:render=5m sim:no-webhook"), null, cancellationToken)).Json!["id"]!);
+        }
+
+        var finished = (string)(await client.PostJsonAsync(HostClient.Request("security-finished sim:render=0s"), null, cancellationToken)).Json!["id"]!;
+        await client.WaitForEndAsync([finished], TimeSpan.FromSeconds(60), null, cancellationToken);
+        foreach (var id in running)
+        {
+            await SynthFunctions.Testing.Eventually.UntilAsync(async () => HostClient.State(await client.JobAsync(id, cancellationToken)) == "rendering", $"{id} to render");
+        }
+
+        var before = await SnapshotAsync(running.Append(finished), cancellationToken);
+        var forged = new List<(string Kind, string Url)>();
+        foreach (var id in running)
+        {
+            var token = tokens.Create(id);
+            forged.Add(("missing token", $"api/webhooks/aistudios/{id}"));
+            forged.Add(("empty token", $"api/webhooks/aistudios/{id}?token="));
+            for (var n = 0; n < profile.ForgedCallbacksPerJob; n++)
+            {
+                forged.Add(("forged token", $"api/webhooks/aistudios/{id}?token={Guid.NewGuid():N}"));
+            }
+
+            forged.Add(("another job's token (replayed)", $"api/webhooks/aistudios/{id}?token={tokens.Create(running.First(other => other != id))}"));
+            forged.Add(("finished job's token (replayed)", $"api/webhooks/aistudios/{id}?token={tokens.Create(finished)}"));
+            forged.Add(("tampered: one character changed", $"api/webhooks/aistudios/{id}?token={token[..^1]}{(token[^1] == 'A' ? 'B' : 'A')}"));
+            forged.Add(("tampered: truncated", $"api/webhooks/aistudios/{id}?token={token[..^2]}"));
+            forged.Add(("tampered: extended", $"api/webhooks/aistudios/{id}?token={token}x"));
+            forged.Add(("tampered: upper case", $"api/webhooks/aistudios/{id}?token={token.ToUpperInvariant()}"));
+            forged.Add(("signed with another key", $"api/webhooks/aistudios/{id}?token={new WebhookTokens(new StaticOptions(new WebhookOptions { SigningKey = secrets.SigningKey + "x" })).Create(id)}"));
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var (_, url) in forged)
+        {
+            foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+            {
+                var answer = await client.SendAsync(() => new HttpRequestMessage(method, url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "videoUrl=http%3A%2F%2Fevil.example%2Fv.mp4&duration=1"), cancellationToken);
+                statuses.Add(answer.Status);
+            }
+        }
+
+        var unknown = JobIds.ForIdempotencyKey(Guid.NewGuid().ToString());
+        var forFinished = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/webhooks/aistudios/{finished}?token={tokens.Create(finished)}"), cancellationToken);
+        var forUnknown = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/webhooks/aistudios/{unknown}?token={tokens.Create(unknown)}"), cancellationToken);
+        var forUnknownForged = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/webhooks/aistudios/{unknown}?token=forged"), cancellationToken);
+        var after = await SnapshotAsync(running.Append(finished), cancellationToken);
+
+        result.Size = $"{statuses.Count} bad callbacks against {running.Count} rendering jobs ({forged.Select(f => f.Kind).Distinct().Count()} kinds, GET and POST), plus callbacks for a finished and an unknown job";
+        result.Faults = string.Join("; ", forged.Select(f => f.Kind).Distinct());
+        result.Expect("bad callbacks answered 401", statuses.Count, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        result.Expect("bad callbacks answered 2xx", 0, statuses.Count(s => (int)s is >= 200 and < 300));
+        result.Expect("rendering jobs whose state, progress calls or export count changed", 0, running.Count(id => before[id] != after[id]));
+        result.Check("valid callback for a finished job", "409, nothing changes", $"{(int)forFinished.Status}, {(before[finished] == after[finished] ? "nothing changed" : "CHANGED")}", forFinished.Status == HttpStatusCode.Conflict && before[finished] == after[finished]);
+        result.Check("valid callback for an unknown job", "404, no job created", $"{(int)forUnknown.Status}, {(await client.JobAsync(unknown, cancellationToken) is null ? "no job" : "JOB CREATED")}", forUnknown.Status == HttpStatusCode.NotFound);
+        result.Expect("forged callback for an unknown job answered 401 (no existence leak)", 401, (int)forUnknownForged.Status);
+
+        foreach (var id in running)
+        {
+            await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, $"api/videos/{id}"), cancellationToken);
+        }
+
+        result.Duration = clock.Elapsed;
+        return result;
+    }
+
+    /// <summary>For each job: its state and the API calls the simulator saw for it, to prove bad callbacks changed nothing.</summary>
+    async Task<Dictionary<string, string>> SnapshotAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var simulator = await SimulatorView.ReadAsync(client.Host, artifacts, cancellationToken);
+        var snapshot = new Dictionary<string, string>();
+        foreach (var id in ids)
+        {
+            var job = await client.JobAsync(id, cancellationToken);
+            var key = (string?)job?["projectKey"];
+            snapshot[id] = $"{HostClient.State(job)}|{(key is null ? 0 : simulator.ApiCalls(key))}|{simulator.ProjectsOf(id).Count}";
+        }
+
+        return snapshot;
+    }
+
+    sealed class StaticOptions(WebhookOptions value) : IOptionsMonitor<WebhookOptions>
+    {
+        public WebhookOptions CurrentValue => value;
+
+        public WebhookOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<WebhookOptions, string?> listener) => null;
+    }
+}
