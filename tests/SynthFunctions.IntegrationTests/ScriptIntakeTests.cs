@@ -43,6 +43,21 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_same_blob_version_handled_many_times_at_once_makes_one_job_and_one_export()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite.Server);
+        var content = Encoding.UTF8.GetBytes("Raced many times.");
+        var blob = await UploadAsync(harness, $"raced/{Guid.NewGuid():N} sim:render=1s.txt", content);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => AcceptAsync(harness, blob, content)));
+        await WaitForEndAsync(harness, results[0].JobId);
+
+        Assert.Single(results.Select(r => r.JobId).Distinct());
+        Assert.Single(results, r => r.Submission!.Kind == JobSubmissionKind.Created);
+        Assert.Single(harness.Simulator.Projects.All, p => p.WebhookUrl!.Contains(results[0].JobId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_new_version_of_the_same_blob_is_a_new_job()
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);

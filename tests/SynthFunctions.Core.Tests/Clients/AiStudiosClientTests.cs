@@ -160,6 +160,18 @@ public class AiStudiosClientTests
     }
 
     [Fact]
+    public async Task Failed_attempts_that_are_retried_are_warnings_not_errors()
+    {
+        await using var api = await SimulatedAiStudios.StartAsync();
+
+        await api.Client.SubmitAsync(Requests.OneScene("flaky sim:503=2"), null, Token);
+
+        var records = api.Logs.GetSnapshot();
+        Assert.Contains(records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Category == "Polly");
+        Assert.DoesNotContain(records, r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    [Fact]
     public async Task An_export_refused_with_503_is_retried_because_it_was_not_accepted()
     {
         await using var api = await SimulatedAiStudios.StartAsync();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 using Refit;
 using SynthFunctions.Core.Contracts;
 
@@ -38,6 +39,11 @@ public static class AiStudiosServiceCollectionExtensions
         // Order matters: handlers added later sit inside the resilience handler and see every attempt.
         client.AddResilienceHandler("aistudios", ConfigureResilience);
         client.AddHttpMessageHandler<AttemptCountingHandler>();
+
+        // A failed attempt the pipeline may still retry is a warning, not an error: the call's final outcome is logged
+        // by the client, and under an API's ordinary hiccups error-level lines would alarm operators for nothing.
+        services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
+            args.Event.EventName == "ExecutionAttempt" && args.Event.Severity == ResilienceEventSeverity.Error ? ResilienceEventSeverity.Warning : args.Event.Severity);
 
         services.TryAddSingleton<IAiStudiosClient, AiStudiosClient>();
         return services;
