@@ -64,6 +64,20 @@ public sealed class PipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task With_no_webhook_field_the_export_asks_for_no_callback_and_the_job_polls()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite.Server, new() { ["AiStudios:WebhookField"] = "" });
+
+        var jobId = await SubmitAsync(harness, UniqueName("sim:render=1s"));
+        var status = await WaitForEndAsync(harness, jobId);
+
+        // The first poll comes after FirstPollDelay (0.5 s here), not the 4 s fallback for a callback that will never come.
+        Assert.Equal(JobState.Completed, status.State);
+        Assert.Null(harness.Simulator.Projects.Find(status.ProjectKey!)!.WebhookUrl);
+        Assert.InRange(status.CompletedAt!.Value - status.CreatedAt, TimeSpan.Zero, TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
     public async Task A_lost_callback_is_made_up_for_by_the_fallback_poll()
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);

@@ -29,6 +29,9 @@ public sealed class SelfHostProcess : IAsyncDisposable
 
     public string DataPath { get; }
 
+    /// <summary>The running host's process id (it changes with each restart).</summary>
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("The host is not running.");
+
     public Uri BaseAddress { get; }
 
     public Uri SimulatorAddress { get; }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Storage;
@@ -37,7 +38,7 @@ public sealed record SubmitOutcome
 /// a repeated run returns the export already accepted, and never sends a second one after an unknown outcome.
 /// </summary>
 public sealed partial class SubmitProjectActivity(
-    IAiStudiosClient aiStudios, IExportLedger ledger, WebhookUrls webhookUrls, ILogger<SubmitProjectActivity> logger)
+    IAiStudiosClient aiStudios, IExportLedger ledger, WebhookUrls webhookUrls, IOptionsMonitor<AiStudiosOptions> aiStudiosOptions, ILogger<SubmitProjectActivity> logger)
     : TaskActivity<SubmitProjectInput, SubmitOutcome>
 {
     const string LostOutcome =
@@ -65,7 +66,8 @@ public sealed partial class SubmitProjectActivity(
             return new SubmitOutcome { Failure = LostOutcome };
         }
 
-        var webhook = webhookUrls.For(input.JobId);
+        // Without a webhook field the export carries no callback URL, so the job must not wait for one.
+        var webhook = string.IsNullOrEmpty(aiStudiosOptions.CurrentValue.WebhookField) ? null : webhookUrls.For(input.JobId);
         try
         {
             var project = await aiStudios.SubmitAsync(input.Request, webhook, cancellationToken);

@@ -41,7 +41,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return null;
     }
 
-    public static async Task<AzuriteProcess> StartAsync(string entryPoint, string dataPath, DevelopmentStorage ports, CancellationToken cancellationToken)
+    /// <param name="debugLogPath">When set, Azurite logs every request there (one <c>RequestMethod=</c> line each): slower, for counting.</param>
+    public static async Task<AzuriteProcess> StartAsync(string entryPoint, string dataPath, DevelopmentStorage ports, CancellationToken cancellationToken, string? debugLogPath = null)
     {
         Directory.CreateDirectory(dataPath);
         var start = new ProcessStartInfo("node")
@@ -57,6 +58,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (debugLogPath is not null)
+        {
+            start.ArgumentList.Add("--debug");
+            start.ArgumentList.Add(debugLogPath);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node to run Azurite.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -271,6 +271,7 @@ public class AiStudiosClientTests
         Assert.Contains("circuit open", fastFailure.Message);
         Assert.Equal((0, false), (fastFailure.Attempts, fastFailure.MayHaveBeenAccepted));
         Assert.Equal(3, api.Simulator.Calls.Total);
+        Assert.DoesNotContain(api.Logs.GetSnapshot(), r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
     [Fact]

@@ -172,8 +172,15 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         }
 
         result.Expect("result records in videos/ (one per ended job, none extra)", ended, recordBlobs);
-        var failures = UnexpectedErrors().Matches(host.Output).Select(m => m.Value.Trim()).ToList();
-        result.Expect("unhandled exceptions and error-level log lines", 0, failures.Count);
+        // One error line is expected by design: an export whose outcome was lost is reported for a person to check.
+        var errorLines = ErrorLines().Matches(host.Output).Select(m => m.Value.Trim()).ToList();
+        var lostExportJobs = Regex.Matches(host.Output, @"Job (\S+) has an export of unknown outcome").Select(m => m.Groups[1].Value).Distinct().ToList();
+        var unknownOutcomeJobs = statuses.Where(pair => ((string?)pair.Value?["error"])?.Contains("outcome is unknown", StringComparison.Ordinal) == true).Select(pair => pair.Key).ToHashSet();
+        var failures = errorLines.Where(line => !line.Contains("SubmitProjectActivity", StringComparison.Ordinal)).ToList();
+        result.Expect("unhandled exceptions", 0, Regex.Count(host.Output, "Unhandled exception"));
+        result.Expect("error-level log lines other than lost-export reports", 0, failures.Count);
+        result.Check("lost-export error reports", "only for jobs that failed with an unknown export outcome",
+            $"{lostExportJobs.Count} job(s), all among the {unknownOutcomeJobs.Count} failed that way", lostExportJobs.All(unknownOutcomeJobs.Contains));
         foreach (var failure in failures.Take(5))
         {
             result.Note("error line: " + failure);
@@ -209,6 +216,6 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         _ => error.Length > 120 ? error[..120] + "…" : error,
     };
 
-    [GeneratedRegex(@"(?m)^(fail|crit): .*$|Unhandled exception.*$")]
-    private static partial Regex UnexpectedErrors();
+    [GeneratedRegex(@"(?m)^(?:\S+ )?(fail|crit): .*$")]
+    private static partial Regex ErrorLines();
 }

@@ -40,10 +40,13 @@ public static class AiStudiosServiceCollectionExtensions
         client.AddResilienceHandler("aistudios", ConfigureResilience);
         client.AddHttpMessageHandler<AttemptCountingHandler>();
 
-        // A failed attempt the pipeline may still retry is a warning, not an error: the call's final outcome is logged
-        // by the client, and under an API's ordinary hiccups error-level lines would alarm operators for nothing.
+        // A failed attempt the pipeline may still retry, and a circuit opening during an outage, are warnings: both are
+        // expected and heal themselves, the call's final outcome is logged by the client, and error-level lines for an
+        // API's ordinary hiccups would alarm operators for nothing.
         services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
-            args.Event.EventName == "ExecutionAttempt" && args.Event.Severity == ResilienceEventSeverity.Error ? ResilienceEventSeverity.Warning : args.Event.Severity);
+            args.Event.EventName is "ExecutionAttempt" or "OnCircuitOpened" && args.Event.Severity == ResilienceEventSeverity.Error
+                ? ResilienceEventSeverity.Warning
+                : args.Event.Severity);
 
         services.TryAddSingleton<IAiStudiosClient, AiStudiosClient>();
         return services;
