@@ -7,7 +7,8 @@ using SynthFunctions.SelfHost.Durable;
 using SynthFunctions.SelfHost.Local;
 using SynthFunctions.SelfHost.Scripts;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json ships beside the assembly; without this, `dotnet run --project` from the repository root would miss it.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var urls = builder.Configuration["urls"];
 if (string.IsNullOrWhiteSpace(urls))
 {

@@ -153,7 +153,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         finally
         {
             process?.Dispose();
-            File.Delete(Path.Combine(dataPath, PidFile));
+            if (Directory.Exists(dataPath))
+            {
+                File.Delete(Path.Combine(dataPath, PidFile));
+            }
         }
     }
 
