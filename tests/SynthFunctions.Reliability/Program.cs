@@ -2,12 +2,9 @@ using System.Diagnostics;
 using SynthFunctions.Reliability;
 using SynthFunctions.Testing;
 
-// Usage: SynthFunctions.Reliability [full|quick] [--report PATH]
-// The full profile writes docs/reliability.md unless told otherwise; quick writes a report only when asked.
-var profile = ReliabilityProfile.Named(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "full");
-var reportIndex = Array.IndexOf(args, "--report");
-var reportPath = reportIndex >= 0 && reportIndex + 1 < args.Length ? args[reportIndex + 1]
-    : profile == ReliabilityProfile.Full ? Path.Combine(RepositoryRoot.Path, "docs", "reliability.md") : null;
+// Usage: SynthFunctions.Reliability [full|quick] [--report PATH]; the full profile writes docs/reliability.md unless told otherwise.
+var run = ReportRun.Parse(args, "reliability.md");
+var profile = ReliabilityProfile.Named(run.Profile);
 
 var startedAt = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
@@ -20,12 +17,7 @@ Console.CancelKeyPress += (_, e) =>
 
 var results = await new ReliabilitySuite(profile, line => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}")).RunAsync(cancel.Token);
 var report = ReportWriter.Render(profile, results, clock.Elapsed, startedAt);
-if (reportPath is not null)
-{
-    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(reportPath))!);
-    await File.WriteAllTextAsync(reportPath, report);
-    Console.WriteLine($"Report written to {reportPath}");
-}
+await run.WriteAsync(report);
 
 foreach (var result in results)
 {

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Net.Sockets;
+using SynthFunctions.SelfHost.Local;
 
 namespace SynthFunctions.Testing;
 
@@ -10,8 +10,6 @@ namespace SynthFunctions.Testing;
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
-    const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
     readonly Process process;
     readonly string dataPath;
     readonly bool ownsData;
@@ -33,10 +31,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     public int TablePort { get; }
 
     /// <summary>The well-known development account on this instance's ports.</summary>
-    public string ConnectionString =>
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey + ";" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+    public string ConnectionString => new DevelopmentStorage(BlobPort, QueuePort, TablePort).ConnectionString;
 
     public static string EntryPoint => System.IO.Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "azurite.js");
 
@@ -74,7 +69,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             foreach (var port in new[] { blob, queue, table })
             {
-                await Eventually.UntilAsync(() => !process.HasExited && Listening(port), $"Azurite to listen on port {port}", TimeSpan.FromSeconds(60));
+                await Eventually.UntilAsync(() => !process.HasExited && AzuriteProcess.IsListening(port), $"Azurite to listen on port {port}", TimeSpan.FromSeconds(60));
             }
         }
         catch
@@ -84,20 +79,6 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
 
         return server;
-    }
-
-    static bool Listening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     public async ValueTask DisposeAsync()

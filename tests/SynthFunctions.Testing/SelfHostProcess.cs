@@ -40,7 +40,7 @@ public sealed class SelfHostProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public string StorageConnectionString => ConnectionString(Storage);
+    public string StorageConnectionString => Storage.ConnectionString;
 
     public BlobServiceClient Blobs => new(StorageConnectionString);
 
@@ -59,7 +59,7 @@ public sealed class SelfHostProcess : IAsyncDisposable
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["AzureWebJobsStorage"] = ConnectionString(storage),
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
             ["SelfHost__DataPath"] = dataPath,
             ["SelfHost__SimulatorUrl"] = $"http://127.0.0.1:{simulatorPort}",
             ["Simulator__RenderTime"] = "00:00:02",
@@ -155,11 +155,6 @@ public sealed class SelfHostProcess : IAsyncDisposable
             output.Enqueue(line);
         }
     }
-
-    static string ConnectionString(DevelopmentStorage storage) =>
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        $"BlobEndpoint=http://127.0.0.1:{storage.BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{storage.QueuePort}/devstoreaccount1;" +
-        $"TableEndpoint=http://127.0.0.1:{storage.TablePort}/devstoreaccount1;";
 
     public async ValueTask DisposeAsync()
     {

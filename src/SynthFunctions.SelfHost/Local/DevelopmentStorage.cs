@@ -7,6 +7,15 @@ public sealed record DevelopmentStorage(int BlobPort, int QueuePort, int TablePo
 {
     public const string AccountName = "devstoreaccount1";
 
+    /// <summary>The emulator's published, well-known key (the same in every Azurite and in Microsoft's docs), not a secret.</summary>
+    const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>The development account on these loopback ports.</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
     public static DevelopmentStorage? Parse(string? connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))

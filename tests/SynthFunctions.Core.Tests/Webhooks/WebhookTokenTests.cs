@@ -1,11 +1,11 @@
-using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Webhooks;
+using SynthFunctions.Testing;
 
 namespace SynthFunctions.Core.Tests.Webhooks;
 
 public class WebhookTokenTests
 {
-    static WebhookTokens Tokens(string? key) => new(new StaticOptions(new WebhookOptions { SigningKey = key }));
+    static WebhookTokens Tokens(string? key) => new(new FixedOptionsMonitor<WebhookOptions>(new WebhookOptions { SigningKey = key }));
 
     const string Key = "0123456789abcdef0123456789abcdef-signing";
 
@@ -31,7 +31,7 @@ public class WebhookTokenTests
     public void Without_a_signing_key_every_token_is_refused_and_no_url_is_made()
     {
         var tokens = Tokens(null);
-        var urls = new WebhookUrls(new StaticOptions(new WebhookOptions { PublicBaseUrl = new Uri("https://app.example") }), tokens);
+        var urls = new WebhookUrls(new FixedOptionsMonitor<WebhookOptions>(new WebhookOptions { PublicBaseUrl = new Uri("https://app.example") }), tokens);
 
         Assert.False(tokens.IsValid("http-1", "anything"));
         Assert.Null(urls.For("http-1"));
@@ -40,20 +40,11 @@ public class WebhookTokenTests
     [Fact]
     public void The_callback_url_names_the_job_and_carries_its_token()
     {
-        var options = new StaticOptions(new WebhookOptions { PublicBaseUrl = new Uri("https://app.example/"), SigningKey = Key });
+        var options = new FixedOptionsMonitor<WebhookOptions>(new WebhookOptions { PublicBaseUrl = new Uri("https://app.example/"), SigningKey = Key });
         var tokens = new WebhookTokens(options);
 
         var url = new WebhookUrls(options, tokens).For("http-1");
 
         Assert.Equal($"https://app.example/api/webhooks/aistudios/http-1?token={tokens.Create("http-1")}", url!.AbsoluteUri);
-    }
-
-    sealed class StaticOptions(WebhookOptions value) : IOptionsMonitor<WebhookOptions>
-    {
-        public WebhookOptions CurrentValue => value;
-
-        public WebhookOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<WebhookOptions, string?> listener) => null;
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Webhooks;
+using SynthFunctions.Testing;
 
 namespace SynthFunctions.Reliability.Scenarios;
 
@@ -13,7 +13,7 @@ public sealed class WebhookSecurityScenario(HostClient client, Secrets secrets, 
     {
         var result = new ScenarioResult("Webhook security", "Callbacks to `/api/webhooks/aistudios/{id}` with bad tokens, against rendering jobs, finished jobs and unknown jobs, by GET and POST.");
         var clock = Stopwatch.StartNew();
-        var tokens = new WebhookTokens(new StaticOptions(new WebhookOptions { SigningKey = secrets.SigningKey }));
+        var tokens = new WebhookTokens(new FixedOptionsMonitor<WebhookOptions>(new WebhookOptions { SigningKey = secrets.SigningKey }));
         var running = new List<string>();
         for (var i = 0; i < 3; i++)
         {
@@ -45,7 +45,7 @@ public sealed class WebhookSecurityScenario(HostClient client, Secrets secrets, 
             forged.Add(("tampered: truncated", $"api/webhooks/aistudios/{id}?token={token[..^2]}"));
             forged.Add(("tampered: extended", $"api/webhooks/aistudios/{id}?token={token}x"));
             forged.Add(("tampered: upper case", $"api/webhooks/aistudios/{id}?token={token.ToUpperInvariant()}"));
-            forged.Add(("signed with another key", $"api/webhooks/aistudios/{id}?token={new WebhookTokens(new StaticOptions(new WebhookOptions { SigningKey = secrets.SigningKey + "x" })).Create(id)}"));
+            forged.Add(("signed with another key", $"api/webhooks/aistudios/{id}?token={new WebhookTokens(new FixedOptionsMonitor<WebhookOptions>(new WebhookOptions { SigningKey = secrets.SigningKey + "x" })).Create(id)}"));
         }
 
         var statuses = new List<HttpStatusCode>();
@@ -95,14 +95,5 @@ public sealed class WebhookSecurityScenario(HostClient client, Secrets secrets, 
         }
 
         return snapshot;
-    }
-
-    sealed class StaticOptions(WebhookOptions value) : IOptionsMonitor<WebhookOptions>
-    {
-        public WebhookOptions CurrentValue => value;
-
-        public WebhookOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<WebhookOptions, string?> listener) => null;
     }
 }

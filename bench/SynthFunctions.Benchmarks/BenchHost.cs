@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using SynthFunctions.SelfHost.Local;
+using SynthFunctions.Testing;
+
+namespace SynthFunctions.Benchmarks;
+
+/// <summary>A standalone host for one measurement, with helpers to submit many jobs and read them all back.</summary>
+public sealed class BenchHost(SelfHostProcess host) : IAsyncDisposable
+{
+    public SelfHostProcess Process => host;
+
+    public int? AzuritePid => AzuriteProcess.RecordedProcessId(Path.Combine(host.DataPath, "azurite"));
+
+    public static async Task<BenchHost> StartAsync(Dictionary<string, string> settings) =>
+        new(await SelfHostProcess.StartAsync(new Dictionary<string, string>(LogTimeline.HostSettings).Concat(settings).ToDictionary(p => p.Key, p => p.Value)));
+
+    public static string Request(string name) => new JsonObject
+    {
+        ["name"] = name,
+        ["scenes"] = new JsonArray(new JsonObject
+        {
+            ["AIModel"] = new JsonObject { ["script"] = "A benchmark video.", ["model"] = "M000004017", ["clothes"] = "BG00006160", ["locationX"] = 0, ["locationY"] = 0 },
+        }),
+    }.ToJsonString();
+
+    /// <summary>Submits one job per name, <paramref name="parallelism"/> at a time; returns ids with the client's send time.</summary>
+    public async Task<Dictionary<string, (string Name, DateTimeOffset SentAt)>> SubmitAsync(IReadOnlyList<string> names, int parallelism, CancellationToken cancellationToken)
+    {
+        var ids = new System.Collections.Concurrent.ConcurrentDictionary<string, (string, DateTimeOffset)>();
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (name, token) =>
+        {
+            var sentAt = DateTimeOffset.UtcNow;
+            using var response = await host.Http.PostAsync("api/videos", new StringContent(Request(name), Encoding.UTF8, "application/json"), token);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(token))!;
+            ids[(string)body["id"]!] = (name, sentAt);
+        });
+        return new Dictionary<string, (string, DateTimeOffset)>(ids);
+    }
+
+    /// <summary>Every job the host knows, read through the list endpoint page by page.</summary>
+    public async Task<Dictionary<string, JsonObject>> ListAllAsync(string? state, CancellationToken cancellationToken)
+    {
+        var jobs = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        string? token = null;
+        do
+        {
+            var query = $"api/videos?pageSize=500{(state is null ? "" : "&state=" + state)}{(token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token))}";
+            var page = JsonNode.Parse(await host.Http.GetStringAsync(query, cancellationToken))!;
+            foreach (var job in page["jobs"]!.AsArray())
+            {
+                jobs[(string)job!["id"]!] = job.AsObject();
+            }
+
+            token = (string?)page["continuationToken"];
+        }
+        while (token is not null);
+        return jobs;
+    }
+
+    /// <summary>Waits until every id has ended; returns their final statuses.</summary>
+    public async Task<Dictionary<string, JsonObject>> WaitForEndAsync(IEnumerable<string> ids, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        return await Eventually.ValueAsync(async () =>
+        {
+            var all = await ListAllAsync(null, cancellationToken);
+            var ours = all.Where(pair => wanted.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value);
+            return ours.Count == wanted.Count && ours.Values.All(job => (string?)job["state"] is "completed" or "failed" or "cancelled") ? ours : null;
+        }, $"{wanted.Count} jobs to end", timeout, TimeSpan.FromMilliseconds(500));
+    }
+
+    public static DateTimeOffset Time(JsonObject job, string field) =>
+        DateTimeOffset.Parse((string)job[field]!, CultureInfo.InvariantCulture);
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+}

@@ -1,0 +1,29 @@
+namespace SynthFunctions.Benchmarks.Tests;
+
+public class SmokeRunTests
+{
+    [Fact]
+    public async Task The_smoke_profile_measures_everything_and_webhook_mode_meets_its_goals()
+    {
+        var profile = BenchmarkProfile.Smoke;
+        var measure = new Measurements(profile, _ => { });
+
+        var throughput = new List<ThroughputResult>();
+        foreach (var batch in profile.ThroughputBatches)
+        {
+            throughput.Add(await measure.ThroughputAsync(batch));
+        }
+
+        var results = new BenchmarkResults(
+            throughput, await measure.LatencyAsync(), await measure.ServiceCallsAsync(webhook: true), await measure.ServiceCallsAsync(webhook: false),
+            await measure.NaiveCallsAsync(), await measure.MemoryAsync());
+        var report = BenchmarkReport.Render(profile, results, TimeSpan.Zero, DateTimeOffset.UtcNow);
+
+        Assert.All(results.Throughput, x => Assert.Equal(x.Jobs, x.Completed));
+        Assert.Equal(profile.LatencyJobs, results.Latency.CallbackToResult.Count);
+        Assert.True(results.Webhook.MeanCalls <= 2, report);
+        Assert.True(results.Naive.MeanCalls / results.Webhook.MeanCalls >= 10, report);
+        Assert.True(results.Polling.MeanCalls < results.Naive.MeanCalls, report);
+        Assert.True(results.Webhook.StoragePerJob > 0 && results.Memory.HostLoadedMiB > 0, report);
+    }
+}
