@@ -176,7 +176,7 @@ module function 'app/function.bicep' = {
       Synthesis__WebhookFallbackDelay: webhookFallbackDelay
       Synthesis__Deadline: deadline
       Synthesis__StallTimeout: stallTimeout
-      Synthesis__MaxSubmitAttempts: '5'
+      Synthesis__MaxSubmitAttempts: '7'
       Synthesis__SubmitRetryDelay: '00:00:15'
       Synthesis__MaxPollsPerExecution: '20'
       ScriptDefaults__Model: scriptDefaultModel

@@ -158,7 +158,8 @@ public sealed class PipelineTests(AzuriteFixture azurite)
         var jobId = await SubmitAsync(harness, name);
         var status = await WaitForEndAsync(harness, jobId);
 
-        // 2 x 429 then 1 x 503 are refusals (retried in-call once, then by the orchestration); the 4th attempt is accepted.
+        // 2 x 429 then 1 x 503 are refusals, each repeated by the orchestration on a durable timer (an export is one
+        // HTTP attempt per activity run); the 4th attempt is accepted.
         Assert.Equal(JobState.Completed, status.State);
         Assert.Equal(4, harness.Simulator.Calls.ExportsByName[name]);
         Assert.Single(harness.Simulator.Projects.All, p => p.Name == name);

@@ -70,7 +70,9 @@ public sealed partial class SubmitProjectActivity(
         var webhook = string.IsNullOrEmpty(aiStudiosOptions.CurrentValue.WebhookField) ? null : webhookUrls.For(input.JobId);
         try
         {
-            var project = await aiStudios.SubmitAsync(input.Request, webhook, cancellationToken);
+            // One attempt: a refused export is repeated by the orchestration on a durable timer, so a crash never
+            // falls in a retry wait while the ledger says the export is in flight.
+            var project = await aiStudios.SubmitOnceAsync(input.Request, webhook, cancellationToken);
             await ledger.RecordAsync(input.JobId, new ExportRecord(ExportState.Accepted, project.ProjectKey, project.CubesUsed, webhook is not null), cancellationToken);
             LogSubmitted(logger, input.JobId, project.ProjectKey, webhook is not null);
             return new SubmitOutcome { ProjectKey = project.ProjectKey, CubesUsed = project.CubesUsed, WebhookRegistered = webhook is not null, Calls = project.Attempts };

@@ -27,13 +27,24 @@ public sealed record PollingPolicy
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Export attempts, when AI Studios refused an attempt in a way that is safe to repeat (429, 503, unreachable).</summary>
-    public int MaxSubmitAttempts { get; init; } = 5;
+    public int MaxSubmitAttempts { get; init; } = 7;
 
-    /// <summary>Wait before repeating a refused export when the API gave no <c>Retry-After</c>; doubles per attempt.</summary>
+    /// <summary>Wait before repeating a refused export; doubles per attempt, and is longer when the API's <c>Retry-After</c> asks for more.</summary>
     public TimeSpan SubmitRetryDelay { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Polls per orchestration execution before it continues as new, which keeps its history small.</summary>
     public int MaxPollsPerExecution { get; init; } = 20;
+
+    /// <summary>
+    /// The wait after export attempt <paramref name="attempt"/> (1 is the first) was refused: the back-off, or the API's
+    /// <c>Retry-After</c> when that is longer. A short <c>Retry-After</c> is a minimum, not an invitation to spend every
+    /// attempt within seconds, so the attempts always span the whole back-off.
+    /// </summary>
+    public TimeSpan DelayBeforeExportRetry(int attempt, TimeSpan? retryAfter)
+    {
+        var backOff = SubmitRetryDelay * Math.Pow(2, attempt - 1);
+        return retryAfter > backOff ? retryAfter.Value : backOff;
+    }
 
     /// <summary>The wait before poll number <paramref name="pollIndex"/> (0 is the first).</summary>
     public TimeSpan DelayBeforePoll(int pollIndex, bool webhookRegistered)

@@ -93,7 +93,7 @@ public sealed class SynthesisOrchestrator : TaskOrchestrator<SynthesisRequest, S
                     return (null, await EndAsync(JobState.Failed, reason ?? "The export failed.", calls));
                 }
 
-                var wait = outcome.RetryAfter ?? Policy.SubmitRetryDelay * Math.Pow(2, attempt - 1);
+                var wait = Policy.DelayBeforeExportRetry(attempt, outcome.RetryAfter);
                 logger.LogInformation("Job {JobId} export attempt {Attempt} refused; trying again in {Wait}", job.JobId, attempt, wait);
                 if (await DelayOrCancelAsync(wait, cancel))
                 {

@@ -182,6 +182,25 @@ public class AiStudiosClientTests
         Assert.Single(api.Simulator.Projects.All);
     }
 
+    [Theory]
+    [InlineData("busy sim:429=1")]
+    [InlineData("flaky sim:503=1")]
+    public async Task A_single_attempt_export_is_not_repeated_even_where_repeating_is_safe(string name)
+    {
+        await using var api = await SimulatedAiStudios.StartAsync(new() { ["Simulator:Faults:RetryAfter"] = "00:00:00" });
+
+        var error = await Assert.ThrowsAnyAsync<AiStudiosException>(() => api.Client.SubmitOnceAsync(Requests.OneScene(name), null, Token));
+
+        Assert.True(error is AiStudiosRateLimitedException or AiStudiosUnavailableException { MayHaveBeenAccepted: false }, error.ToString());
+        Assert.Equal((1, true), (error.Attempts, error.IsTransient));
+        Assert.Equal(1, api.Simulator.Calls.ExportsByName[name]);
+        Assert.Empty(api.Simulator.Projects.All);
+
+        // The caller's own repeat goes through once the refusal has passed.
+        var project = await api.Client.SubmitOnceAsync(Requests.OneScene(name), null, Token);
+        Assert.Equal((1, project.ProjectKey), (project.Attempts, Assert.Single(api.Simulator.Projects.All).Key));
+    }
+
     [Fact]
     public async Task An_export_that_may_have_been_accepted_is_never_repeated()
     {

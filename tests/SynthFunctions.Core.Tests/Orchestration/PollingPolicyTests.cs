@@ -37,6 +37,22 @@ public class PollingPolicyTests
         Assert.Equal(calls, Defaults.CallsForRender(TimeSpan.FromMinutes(renderMinutes), webhookRegistered: true));
 
     [Fact]
+    public void Refused_exports_back_off_over_about_sixteen_minutes_in_all()
+    {
+        var waits = Enumerable.Range(1, Defaults.MaxSubmitAttempts - 1).Select(attempt => Defaults.DelayBeforeExportRetry(attempt, retryAfter: null).TotalSeconds).ToArray();
+
+        Assert.Equal([15, 30, 60, 120, 240, 480], waits);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 15)]
+    [InlineData(3, 1, 60)]
+    [InlineData(1, 90, 90)]
+    [InlineData(3, 90, 90)]
+    public void A_retry_after_lengthens_the_wait_but_never_shortens_it(int attempt, int retryAfterSeconds, int waitSeconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(waitSeconds), Defaults.DelayBeforeExportRetry(attempt, TimeSpan.FromSeconds(retryAfterSeconds)));
+
+    [Fact]
     public void Polls_stop_at_the_deadline()
     {
         var policy = new PollingPolicy { Deadline = TimeSpan.FromMinutes(2) };

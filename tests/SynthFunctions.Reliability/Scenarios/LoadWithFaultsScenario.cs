@@ -37,7 +37,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         ["Synthesis__StallTimeout"] = "00:01:30",
         ["Synthesis__Deadline"] = "00:08:00",
         ["Synthesis__SubmitRetryDelay"] = "00:00:02",
-        ["Synthesis__MaxSubmitAttempts"] = "10",
+        ["Synthesis__MaxSubmitAttempts"] = "8",
     };
 
     public async Task<ScenarioResult> RunAsync(CancellationToken cancellationToken)
@@ -173,7 +173,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
 
         result.Expect("result records in videos/ (one per ended job, none extra)", ended, recordBlobs);
         // One error line is expected by design: an export whose outcome was lost is reported for a person to check.
-        var errorLines = ErrorLines().Matches(host.Output).Select(m => m.Value.Trim()).ToList();
+        var errorLines = ErrorLines().Matches(host.Output).Select(m => Regex.Replace(m.Value.Trim(), @"\s*\n\s*", " — ")).ToList();
         var lostExportJobs = Regex.Matches(host.Output, @"Job (\S+) has an export of unknown outcome").Select(m => m.Groups[1].Value).Distinct().ToList();
         var unknownOutcomeJobs = statuses.Where(pair => ((string?)pair.Value?["error"])?.Contains("outcome is unknown", StringComparison.Ordinal) == true).Select(pair => pair.Key).ToHashSet();
         var failures = errorLines.Where(line => !line.Contains("SubmitProjectActivity", StringComparison.Ordinal)).ToList();
@@ -216,6 +216,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         _ => error.Length > 120 ? error[..120] + "…" : error,
     };
 
-    [GeneratedRegex(@"(?m)^(?:\S+ )?(fail|crit): .*$")]
+    /// <summary>An error-level entry of the simple console format: its header line and the indented message line under it.</summary>
+    [GeneratedRegex(@"(?m)^(?:\S+ )?(fail|crit): [^\n]*(?:\n[ \t]+[^\n]*)?")]
     private static partial Regex ErrorLines();
 }

@@ -22,11 +22,16 @@ internal sealed partial class AiStudiosClient(IAiStudiosApi api, IOptionsMonitor
     const string TemplateExport = "the template export";
     const string Progress = "the progress check";
 
-    public async Task<SubmittedProject> SubmitAsync(VideoRequest request, Uri? webhookUrl, CancellationToken cancellationToken)
+    public Task<SubmittedProject> SubmitAsync(VideoRequest request, Uri? webhookUrl, CancellationToken cancellationToken) =>
+        ExportAsync(request, webhookUrl, new AttemptCounter(), cancellationToken);
+
+    public Task<SubmittedProject> SubmitOnceAsync(VideoRequest request, Uri? webhookUrl, CancellationToken cancellationToken) =>
+        ExportAsync(request, webhookUrl, new AttemptCounter { SingleAttempt = true }, cancellationToken);
+
+    async Task<SubmittedProject> ExportAsync(VideoRequest request, Uri? webhookUrl, AttemptCounter attempts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = ExportBody(request, webhookUrl);
-        var attempts = new AttemptCounter();
         var operation = request.IsTemplateExport ? TemplateExport : Export;
 
         var payload = await CallAsync(

@@ -14,6 +14,7 @@ namespace SynthFunctions.Core.Clients.AiStudios;
 /// <item>Export (POST): only where the request certainly was not accepted: connection refused or name not
 /// resolved (nothing was sent), an open circuit (nothing was sent), 429 and 503 (the server said it did not
 /// take it). A timeout, a reset connection, 500, 502 or 504 may hide an accepted export: not repeated.</item>
+/// <item>A call made with <see cref="IAiStudiosClient.SubmitOnceAsync"/> is never repeated here: its caller repeats it.</item>
 /// <item>Either way, a <c>Retry-After</c> longer than <see cref="AiStudiosOptions.MaxInCallRetryAfter"/> ends the call,
 /// so the caller waits on a durable timer rather than inside an HTTP call.</item>
 /// </list>
@@ -22,6 +23,11 @@ internal static class AiStudiosRetryRule
 {
     public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, TimeSpan maxRetryAfter)
     {
+        if (request is not null && request.Options.TryGetValue(AttemptCounter.OptionKey, out var attempts) && attempts.SingleAttempt)
+        {
+            return false;
+        }
+
         var repeatable = request is null || request.Method == HttpMethod.Get;
         if (outcome.Exception is { } exception)
         {

@@ -6,6 +6,9 @@ namespace SynthFunctions.Core.Clients.AiStudios;
 /// </summary>
 internal sealed class AttemptCounter
 {
+    /// <summary>The pipeline makes one attempt and repeats none: the caller repeats on its own terms.</summary>
+    public bool SingleAttempt { get; init; }
+
     public const string OptionName = "SynthFunctions.AiStudios.Attempts";
 
     public static readonly HttpRequestOptionsKey<AttemptCounter> OptionKey = new(OptionName);

@@ -14,5 +14,11 @@ public interface IAiStudiosClient
     /// </summary>
     Task<SubmittedProject> SubmitAsync(VideoRequest request, Uri? webhookUrl, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="SubmitAsync"/> in a single HTTP attempt, for callers that repeat refused exports themselves on
+    /// durable timers: no wait then happens inside the call, where a crash would leave the export's fate unknown.
+    /// </summary>
+    Task<SubmittedProject> SubmitOnceAsync(VideoRequest request, Uri? webhookUrl, CancellationToken cancellationToken);
+
     Task<RenderProgress> GetProgressAsync(string projectKey, CancellationToken cancellationToken);
 }
