@@ -97,7 +97,7 @@ module storage 'app/storage.bicep' = {
     name: '${abbreviations.storageAccount}${resourceToken}'
     location: location
     tags: tags
-    containers: [ 'scripts', 'scripts-rejected', 'videos', 'job-state' ]
+    containers: [ 'scripts', 'scripts-rejected', 'scripts-processed', 'videos', 'job-state' ]
     deploymentContainer: deploymentContainer
   }
 }
@@ -151,6 +151,9 @@ module function 'app/function.bicep' = {
     // Every setting the code reads (local.settings.sample.json lists the same keys; a test compares them).
     appSettings: {
       TASKHUB_NAME: 'SynthFunctions'
+      // Flex Consumption cannot poll blob containers: uploads arrive through Event Grid (ScriptBlobStarter), so the
+      // polling twin that serves local runs is switched off here.
+      'AzureWebJobs.ScriptBlobPoller.Disabled': 'true'
       AiStudios__BaseUrl: aiStudiosBaseUrl
       AiStudios__WebhookField: 'webhook'
       AiStudios__ProjectNameField: 'projectName'
@@ -166,6 +169,7 @@ module function 'app/function.bicep' = {
       AiStudios__CircuitBreakDuration: '00:00:15'
       Storage__ScriptsContainer: 'scripts'
       Storage__RejectedContainer: 'scripts-rejected'
+      Storage__ProcessedContainer: 'scripts-processed'
       Storage__VideosContainer: 'videos'
       Storage__StateContainer: 'job-state'
       Storage__VideoCopyMode: 'ServerSide'

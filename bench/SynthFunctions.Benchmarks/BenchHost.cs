@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using SynthFunctions.SelfHost.Local;
+using SynthFunctions.Local;
 using SynthFunctions.Testing;
 
 namespace SynthFunctions.Benchmarks;

@@ -56,8 +56,8 @@ public static class BenchmarkReport
         }
 
         Line();
-        var policy = new PollingPolicy();
-        Line($"Our schedule (real time): first poll after {policy.FirstPollDelay.TotalSeconds:0} s, then ×{F(policy.GrowthFactor)} up to every {policy.MaxPollInterval.TotalSeconds:0} s; with a webhook, a single fallback poll after {policy.WebhookFallbackDelay.TotalMinutes:0} min.");
+        var policy = new JobPolicy();
+        Line($"Our schedule (real time): first poll after {policy.FirstPollDelay.TotalSeconds:0} s, then ×{F(policy.PollGrowthFactor)} up to every {policy.MaxPollInterval.TotalSeconds:0} s; with a webhook, a single fallback poll after {policy.WebhookFallbackDelay.TotalMinutes:0} min.");
         Line();
 
         Line("## Throughput");

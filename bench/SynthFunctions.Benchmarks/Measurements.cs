@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AiStudios.Simulator;
 using SynthFunctions.Core.Orchestration;
-using SynthFunctions.SelfHost.Local;
+using SynthFunctions.Local;
 using SynthFunctions.Testing;
 
 namespace SynthFunctions.Benchmarks;
@@ -86,7 +86,7 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
         var ports = new DevelopmentStorage(LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
         try
         {
-            await using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindEntryPoint(RepositoryRoot.Path)!, storageData, ports, None, debugLog);
+            await using var azurite = await AzuriteProcess.StartAsync(storageData, ports, None, debugLog);
             return await MeasureServiceAsync(webhook, ports, debugLog);
         }
         finally
@@ -98,7 +98,7 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
     async Task<CallsResult> MeasureServiceAsync(bool webhook, DevelopmentStorage ports, string debugLog)
     {
         var mode = webhook ? "webhook" : "polling only";
-        var real = new PollingPolicy();
+        var real = new JobPolicy();
         var settings = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = ports.ConnectionString,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using SynthFunctions.Core.Validation;
 
@@ -30,6 +31,17 @@ public static class ApiProblems
 
     public static IResult Conflict(string title, string detail) =>
         Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    /// <summary>An unhandled error: no detail beyond a trace id to find it in the logs, never a stack trace.</summary>
+    public static IResult Unexpected(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Results.Problem(
+            title: "An unexpected error occurred",
+            detail: "The service could not handle this request; the trace id identifies it in the service's logs.",
+            statusCode: StatusCodes.Status500InternalServerError,
+            extensions: new Dictionary<string, object?> { ["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier });
+    }
 
     public static IResult Unauthorized(string detail) =>
         Results.Problem(title: "Unauthorized", detail: detail, statusCode: StatusCodes.Status401Unauthorized);

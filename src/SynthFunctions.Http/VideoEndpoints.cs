@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using SynthFunctions.Core.Contracts;
@@ -19,7 +20,7 @@ public static class VideoEndpoints
     /// 202 with <c>Location</c>; 400 listing every problem; 413 over the size limit; 415 for other content types;
     /// with an <c>Idempotency-Key</c>, the same key and body return the same job, a different body 409.
     /// </summary>
-    public static async Task<IResult> SubmitAsync(HttpRequest request, VideoJobs jobs, ScriptDefaultsOptions scriptDefaults, CancellationToken cancellationToken)
+    public static async Task<IResult> SubmitAsync(HttpRequest request, JobService jobs, ScriptDefaultsOptions scriptDefaults, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(jobs);
@@ -35,15 +36,15 @@ public static class VideoEndpoints
             return ApiProblems.BadHeader(IdempotencyKeyHeader, $"must be 1 to {MaxIdempotencyKeyLength} visible ASCII characters");
         }
 
-        var body = await RequestBody.ReadAsync(request, VideoRequestLimits.MaxRequestBytes, cancellationToken);
+        var body = await RequestBody.ReadAsync(request, JobRequestLimits.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
-            return ApiProblems.TooLarge(VideoRequestLimits.MaxRequestBytes);
+            return ApiProblems.TooLarge(JobRequestLimits.MaxRequestBytes);
         }
 
         var parsed = mediaType == "text/plain"
-            ? VideoRequestParser.ParseScript(body, request.Query["name"].ToString(), scriptDefaults)
-            : VideoRequestParser.ParseJson(body);
+            ? JobRequestParser.ParseScript(body, request.Query["name"].ToString(), scriptDefaults)
+            : JobRequestParser.ParseJson(body);
         if (!parsed.IsValid)
         {
             return ApiProblems.Invalid(parsed.Problems);
@@ -66,10 +67,10 @@ public static class VideoEndpoints
     }
 
     public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 500;
+    public const int MaxPageSize = 1000;
 
     /// <summary>Recent jobs: <c>?state=rendering&amp;pageSize=50&amp;continuationToken=…</c>. 400 for an unknown state or page size.</summary>
-    public static async Task<IResult> ListAsync(HttpRequest request, VideoJobs jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(HttpRequest request, JobService jobs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(jobs);
@@ -102,14 +103,14 @@ public static class VideoEndpoints
 
         var token = request.Query["continuationToken"].ToString();
         var page = await jobs.ListAsync(state, pageSize, token.Length > 0 ? token : null, cancellationToken);
-        return Results.Json(new System.Text.Json.Nodes.JsonObject
+        return Results.Json(new JsonObject
         {
-            ["jobs"] = new System.Text.Json.Nodes.JsonArray(page.Jobs.Select(job => (System.Text.Json.Nodes.JsonNode)JobResource.Create(job, request)).ToArray()),
+            ["jobs"] = new JsonArray(page.Jobs.Select(job => (JsonNode)JobResource.Create(job, request)).ToArray()),
             ["continuationToken"] = page.ContinuationToken,
-        }, SynthFunctions.Core.Contracts.SynthJson.Options);
+        }, SynthJson.Options);
     }
 
-    public static async Task<IResult> GetAsync(string id, HttpRequest request, VideoJobs jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, HttpRequest request, JobService jobs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         return JobIds.IsWellFormed(id) && await jobs.GetAsync(id, cancellationToken) is { } status
@@ -118,7 +119,7 @@ public static class VideoEndpoints
     }
 
     /// <summary>Asks a running job to cancel: 202, 404 unknown, 409 already finished.</summary>
-    public static async Task<IResult> CancelAsync(string id, HttpRequest request, VideoJobs jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> CancelAsync(string id, HttpRequest request, JobService jobs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         if (!JobIds.IsWellFormed(id))

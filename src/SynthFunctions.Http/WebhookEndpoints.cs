@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SynthFunctions.Core.Contracts;
@@ -14,7 +15,7 @@ namespace SynthFunctions.Http;
 public static partial class WebhookEndpoints
 {
     public static async Task<IResult> ReceiveAsync(
-        string id, HttpRequest request, VideoJobs jobs, WebhookTokens tokens, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+        string id, HttpRequest request, JobService jobs, WebhookTokens tokens, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(jobs);
@@ -26,8 +27,8 @@ public static partial class WebhookEndpoints
             return ApiProblems.Unauthorized("The callback token is missing or does not match this job.");
         }
 
-        var callback = new WebhookCallback(
-            Optional(request, "videoUrl"), Optional(request, "duration"), Optional(request, "ai_progress_update_loc"), time.GetUtcNow());
+        var duration = double.TryParse(Optional(request, "duration"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : (double?)null;
+        var callback = new RenderCallback(Optional(request, "videoUrl"), duration, time.GetUtcNow());
         var result = await jobs.RaiseCallbackAsync(id, callback, cancellationToken);
         LogReceived(logger, id, result);
         return result switch

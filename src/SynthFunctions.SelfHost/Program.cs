@@ -1,8 +1,11 @@
 using Microsoft.DurableTask.Client;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 using SynthFunctions.Core.DependencyInjection;
 using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Telemetry;
 using SynthFunctions.Http;
-using SynthFunctions.SelfHost;
+using SynthFunctions.Local;
 using SynthFunctions.SelfHost.Durable;
 using SynthFunctions.SelfHost.Local;
 using SynthFunctions.SelfHost.Scripts;
@@ -32,10 +35,18 @@ builder.Services.AddHostedService(provider => provider.GetRequiredService<LocalE
 builder.Services.Configure<SelfHostOptions>(builder.Configuration.GetSection(SelfHostOptions.SectionName));
 builder.Services.AddSynthCore(builder.Configuration);
 builder.Services.AddDurableEngine();
-builder.Services.AddSingleton(provider => provider.GetRequiredService<VideoJobsFactory>().Create(provider.GetRequiredService<DurableTaskClient>()));
+builder.Services.AddSingleton(provider => provider.GetRequiredService<JobServiceFactory>().Create(provider.GetRequiredService<DurableTaskClient>()));
 builder.Services.AddHostedService<ScriptWatcher>();
+builder.Services.AddProblemDetails();
+
+// Exported only where an OTLP collector is named (the standard variable; the protocol from OTEL_EXPORTER_OTLP_PROTOCOL).
+if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    builder.Services.AddSynthTelemetry().WithTracing(tracing => tracing.AddAspNetCoreInstrumentation()).UseOtlpExporter();
+}
 
 var app = builder.Build();
-app.MapVideoApi();
-app.MapGet("/api/health", HealthEndpoint.CheckAsync);
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapSynthApi();
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using SynthFunctions.Local;
 using SynthFunctions.Testing;
 
 namespace AiStudios.Simulator.Tests;

@@ -68,7 +68,7 @@ public class InfrastructureTests
 
         var storageModule = Assert.Single(template.Resources, r => (string?)r.Resource["type"] == "Microsoft.Storage/storageAccounts").ModuleParameters;
         var containers = storageModule["containers"]!["value"]!.AsArray().Select(c => (string?)c).ToList();
-        Assert.Equal(["scripts", "scripts-rejected", "videos", "job-state"], containers);
+        Assert.Equal(["scripts", "scripts-rejected", "scripts-processed", "videos", "job-state"], containers);
         var container = template.Single("Microsoft.Storage/storageAccounts/blobServices/containers");
         Assert.Equal("None", (string?)container["properties"]!["publicAccess"]);
     }

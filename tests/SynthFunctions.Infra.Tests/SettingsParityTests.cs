@@ -20,13 +20,14 @@ public class SettingsParityTests
         (typeof(AiStudiosOptions), AiStudiosOptions.SectionName),
         (typeof(WebhookOptions), WebhookOptions.SectionName),
         (typeof(StorageOptions), StorageOptions.SectionName),
-        (typeof(SynthesisOptions), SynthesisOptions.SectionName),
+        (typeof(JobPolicy), JobPolicy.SectionName),
         (typeof(ScriptDefaultsOptions), ScriptDefaultsOptions.SectionName),
     ];
 
-    /// <summary>Settings the host itself reads: its storage, telemetry and the task hub name in host.json.</summary>
+    /// <summary>Settings the host itself reads: its storage, telemetry, the task hub name in host.json, and which functions are off.</summary>
     static bool IsPlatformSetting(string name) =>
-        name.StartsWith("AzureWebJobsStorage__", StringComparison.Ordinal) || name.StartsWith("APPLICATIONINSIGHTS_", StringComparison.Ordinal) || name == "TASKHUB_NAME";
+        name.StartsWith("AzureWebJobsStorage__", StringComparison.Ordinal) || name.StartsWith("APPLICATIONINSIGHTS_", StringComparison.Ordinal) || name == "TASKHUB_NAME"
+        || (name.StartsWith("AzureWebJobs.", StringComparison.Ordinal) && name.EndsWith(".Disabled", StringComparison.Ordinal));
 
     static HashSet<string> SettingsTheCodeReads() =>
         OptionClasses.SelectMany(option => option.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -88,5 +89,18 @@ public class SettingsParityTests
 
         Assert.Contains("%TASKHUB_NAME%", host);
         Assert.Contains("TASKHUB_NAME", SampleSettings());
+    }
+
+    /// <summary>The blob-polling twin finds uploads where Event Grid does not come (locally); in Azure it is off, since Flex Consumption cannot poll.</summary>
+    [Fact]
+    public async Task The_polling_blob_trigger_is_off_in_azure_and_on_locally()
+    {
+        const string setting = "AzureWebJobs.ScriptBlobPoller.Disabled";
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")))!["Values"]!;
+
+        var template = new ArmTemplate(await Bicep.MainAsync()).AppSettingsText();
+
+        Assert.Contains($"\"{setting}\":\"true\"", template.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("false", (string?)sample[setting]);
     }
 }

@@ -59,7 +59,7 @@ internal static class Jobs
     }
 
     public static Task<JobStatus> WaitForEndAsync(PipelineHarness harness, string jobId, TimeSpan? timeout = null) =>
-        Eventually.ValueAsync(async () => await harness.Jobs.GetAsync(jobId, Token) is { IsFinished: true } status ? status : null,
+        Eventually.ValueAsync(async () => await harness.Jobs.GetAsync(jobId, Token) is { State.IsFinished: true } status ? status : null,
             $"job {jobId} to finish", timeout ?? TimeSpan.FromSeconds(60));
 
     public static Task<JobStatus> WaitForStateAsync(PipelineHarness harness, string jobId, JobState state) =>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Azure;
 using Microsoft.Extensions.DependencyInjection;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
@@ -10,18 +11,25 @@ using static SynthFunctions.IntegrationTests.Jobs;
 
 namespace SynthFunctions.IntegrationTests;
 
-/// <summary>Uploaded scripts: a job per blob version, and a report beside rejected ones with the original left in place.</summary>
+/// <summary>
+/// Uploaded scripts: a job per blob version, the upload moved to <c>scripts-processed/</c> once its job exists; a rejected
+/// one left in place, tagged with its rejected version, with a report beside it.
+/// </summary>
 public sealed class ScriptIntakeTests(AzuriteFixture azurite)
 {
-    static async Task<(string Name, string Version)> UploadAsync(PipelineHarness harness, string name, byte[] content)
+    sealed record Upload(string Name, ETag ETag)
     {
-        var blob = harness.Storage.Scripts.GetBlobClient(name);
-        var uploaded = await blob.UploadAsync(new BinaryData(content), overwrite: true, Token);
-        return (name, ScriptIntake.VersionOf(uploaded.Value.ETag));
+        public string Version => ScriptIntake.VersionOf(ETag);
     }
 
-    static Task<ScriptIntakeResult> AcceptAsync(PipelineHarness harness, (string Name, string Version) blob, byte[] content) =>
-        harness.Services.GetRequiredService<ScriptIntake>().AcceptAsync(blob.Name, blob.Version, content, harness.Jobs, Token);
+    static async Task<Upload> UploadAsync(PipelineHarness harness, string name, byte[] content)
+    {
+        var uploaded = await harness.Storage.Scripts.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true, Token);
+        return new Upload(name, uploaded.Value.ETag);
+    }
+
+    static Task<ScriptIntakeResult?> HandleAsync(PipelineHarness harness, Upload blob) =>
+        harness.Services.GetRequiredService<ScriptIntake>().HandleAsync(blob.Name, blob.ETag, harness.Jobs, Token);
 
     [Fact]
     public async Task A_text_script_becomes_a_job_named_after_its_blob_and_a_repeat_finds_the_same_job()
@@ -30,16 +38,39 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
         var content = Encoding.UTF8.GetBytes("Welcome aboard.");
         var blob = await UploadAsync(harness, $"onboarding/{Guid.NewGuid():N} sim:render=1s.txt", content);
 
-        var first = await AcceptAsync(harness, blob, content);
-        var repeat = await AcceptAsync(harness, blob, content);
-        var status = await WaitForEndAsync(harness, first.JobId);
+        var first = await HandleAsync(harness, blob);
+        var status = await WaitForEndAsync(harness, first!.JobId);
 
-        Assert.Equal((JobSubmissionKind.Created, JobSubmissionKind.Existing), (first.Submission!.Kind, repeat.Submission!.Kind));
-        Assert.Equal(first.JobId, repeat.JobId);
+        Assert.Equal(JobSubmissionKind.Created, first.Submission!.Kind);
         Assert.Equal(JobIds.ForBlob(blob.Name, blob.Version), first.JobId);
         Assert.Equal(JobState.Completed, status.State);
         Assert.Equal(JobSource.Blob(blob.Name, blob.Version), status.Source);
         Assert.Equal(Path.GetFileNameWithoutExtension(blob.Name), status.Name);
+    }
+
+    [Fact]
+    public async Task A_handled_upload_moves_to_processed_and_a_repeat_of_its_job_finds_the_existing_one()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite.Server);
+        var content = Encoding.UTF8.GetBytes("Moved once handled.");
+        var blob = await UploadAsync(harness, $"moved/{Guid.NewGuid():N} sim:render=5m.txt", content);
+
+        var first = await HandleAsync(harness, blob);
+        var again = await HandleAsync(harness, blob);
+
+        Assert.False(await harness.Storage.Scripts.GetBlobClient(blob.Name).ExistsAsync(Token));
+        var processed = await harness.Storage.Processed.GetBlobClient(blob.Name).DownloadContentAsync(Token);
+        Assert.Equal(content, processed.Value.Content.ToArray());
+        Assert.Equal((first!.JobId, blob.Version), (processed.Value.Details.Metadata["jobid"], processed.Value.Details.Metadata["version"]));
+        Assert.Null(again);
+
+        // A crash between the job's start and the move leaves the upload in place: handling it again finds that job.
+        var crashed = await UploadAsync(harness, $"crashed/{Guid.NewGuid():N} sim:render=5m.txt", content);
+        var started = await harness.Jobs.SubmitAsync(
+            new JobRequest { Name = "x" }, JobSource.Blob(crashed.Name, crashed.Version), JobIds.ForBlob(crashed.Name, crashed.Version), JobIds.Fingerprint(content), Token);
+        var recovered = await HandleAsync(harness, crashed);
+        Assert.Equal((started.JobId, JobSubmissionKind.Existing), (recovered!.JobId, recovered.Submission!.Kind));
+        Assert.False(await harness.Storage.Scripts.GetBlobClient(crashed.Name).ExistsAsync(Token));
     }
 
     [Fact]
@@ -49,7 +80,8 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
         var content = Encoding.UTF8.GetBytes("Raced many times.");
         var blob = await UploadAsync(harness, $"raced/{Guid.NewGuid():N} sim:render=1s.txt", content);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => AcceptAsync(harness, blob, content)));
+        // Handlers that read after the first moved the upload find it gone (null) and do nothing.
+        var results = (await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => HandleAsync(harness, blob)))).OfType<ScriptIntakeResult>().ToList();
         await WaitForEndAsync(harness, results[0].JobId);
 
         Assert.Single(results.Select(r => r.JobId).Distinct());
@@ -65,10 +97,10 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
         var v1 = Encoding.UTF8.GetBytes(Request(UniqueName("sim:render=5m")));
         var v2 = Encoding.UTF8.GetBytes(Request(UniqueName("sim:render=5m")));
 
-        var first = await AcceptAsync(harness, await UploadAsync(harness, name, v1), v1);
-        var second = await AcceptAsync(harness, await UploadAsync(harness, name, v2), v2);
+        var first = await HandleAsync(harness, await UploadAsync(harness, name, v1));
+        var second = await HandleAsync(harness, await UploadAsync(harness, name, v2));
 
-        Assert.NotEqual(first.JobId, second.JobId);
+        Assert.NotEqual(first!.JobId, second!.JobId);
         Assert.Equal(JobSubmissionKind.Created, second.Submission!.Kind);
     }
 
@@ -79,11 +111,13 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
         var content = Encoding.UTF8.GetBytes("""{"scenes":[{"AIModel":{"script":"Hi","model":"M"}}]}""");
         var blob = await UploadAsync(harness, $"bad/{Guid.NewGuid():N}.json", content);
 
-        var result = await AcceptAsync(harness, blob, content);
+        var result = await HandleAsync(harness, blob);
 
-        Assert.True(result.Rejected);
+        Assert.True(result!.Rejected);
         Assert.Null(await harness.Jobs.GetAsync(result.JobId, Token));
-        Assert.True(await harness.Storage.Scripts.GetBlobClient(blob.Name).ExistsAsync(Token));
+        var kept = harness.Storage.Scripts.GetBlobClient(blob.Name);
+        Assert.Equal(blob.ETag, (await kept.GetPropertiesAsync(cancellationToken: Token)).Value.ETag);
+        Assert.Equal(blob.Version, (await kept.GetTagsAsync(cancellationToken: Token)).Value.Tags[ScriptIntake.RejectedTag]);
         var report = (await harness.Storage.Rejected.GetBlobClient(BlobNames.Rejection(blob.Name)).DownloadContentAsync(Token)).Value.Content.ToString();
         using var json = JsonDocument.Parse(report);
         Assert.Equal(blob.Name, json.RootElement.GetProperty("script").GetString());
@@ -102,9 +136,9 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
         var blobName = $"{Guid.NewGuid():N}/{name}";
         var blob = await UploadAsync(harness, blobName, []);
 
-        var result = await AcceptAsync(harness, blob, []);
+        var result = await HandleAsync(harness, blob);
 
-        Assert.Contains(problem, string.Join("; ", result.Problems));
+        Assert.Contains(problem, string.Join("; ", result!.Problems));
         Assert.True(await harness.Storage.Rejected.GetBlobClient(BlobNames.Rejection(blobName)).ExistsAsync(Token));
     }
 }

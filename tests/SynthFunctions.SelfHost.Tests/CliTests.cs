@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SynthFunctions.Cli;
+using SynthFunctions.Local;
 using SynthFunctions.Testing;
 using static SynthFunctions.SelfHost.Tests.Api;
 

@@ -46,7 +46,7 @@ public sealed class DurabilityTests
             var exitCode = await host.StopAsync();
 
             Assert.Equal(0, exitCode);
-            Assert.False(SynthFunctions.SelfHost.Local.AzuriteProcess.IsListening(host.Storage.BlobPort));
+            Assert.False(SynthFunctions.Local.AzuriteProcess.IsListening(host.Storage.BlobPort));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using System.Text.Json;
 using SynthFunctions.Core.Jobs;
@@ -89,14 +90,17 @@ public sealed class SelfHostTests(SelfHostFixture fixture)
     }
 
     [Fact]
-    public async Task Health_says_what_the_host_runs_on()
+    public async Task Health_checks_storage_the_engine_and_ai_studios()
     {
         using var response = await Host.Http.GetAsync("api/health", Token);
-        var body = await response.Content.ReadAsStringAsync(Token);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"storage\":\"ok\"", body);
-        Assert.Contains($"simulator at {Host.SimulatorAddress}", body);
+        Assert.Equal("healthy", (string?)body["status"]);
+        Assert.Equal(
+            [("aistudios", "healthy"), ("durable", "healthy"), ("storage", "healthy")],
+            body["checks"]!.AsObject().Select(check => (check.Key, (string?)check.Value!["status"])).Order());
+        Assert.Contains(Host.SimulatorAddress.Host, (string?)body["checks"]!["aistudios"]!["description"]);
         Assert.Contains("NO AI STUDIOS API KEY IS CONFIGURED", Host.Output);
     }
 

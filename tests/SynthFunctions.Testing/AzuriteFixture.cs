@@ -1,18 +1,20 @@
+using SynthFunctions.Local;
 using Xunit;
 
 namespace SynthFunctions.Testing;
 
 /// <summary>
-/// One Azurite for a whole test assembly (declare it with <c>[assembly: AssemblyFixture(typeof(AzuriteFixture))]</c>);
-/// each test keeps to its own job ids and blob names.
+/// One Azurite for a whole test assembly (declare it with <c>[assembly: AssemblyFixture(typeof(AzuriteFixture))]</c>), on
+/// free ports with its own data folder; each test keeps to its own job ids and blob names. Tests that need storage never
+/// skip: without Azurite installed they fail and say how to install it.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    AzuriteServer? server;
+    AzuriteProcess? server;
 
-    public AzuriteServer Server => server ?? throw new InvalidOperationException("Azurite has not started.");
+    public AzuriteProcess Server => server ?? throw new InvalidOperationException("Azurite has not started.");
 
-    public async ValueTask InitializeAsync() => server = await AzuriteServer.StartAsync();
+    public async ValueTask InitializeAsync() => server = await AzuriteProcess.StartOnFreePortsAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -4,15 +4,18 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.DependencyInjection;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Storage;
 using SynthFunctions.Core.Validation;
 using SynthFunctions.Core.Webhooks;
 using SynthFunctions.Http;
+using SynthFunctions.Local;
 
 namespace SynthFunctions.Testing;
 
@@ -49,9 +52,18 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public SynthStorage Storage => Services.GetRequiredService<SynthStorage>();
 
-    public IResultStore Results => Services.GetRequiredService<IResultStore>();
 
-    public VideoJobs Jobs => Services.GetRequiredService<VideoJobsFactory>().Create(Durable.Client);
+
+    /// <summary>A finished job's record, <c>videos/{id}.json</c>, as written; null until it exists.</summary>
+    public async Task<JobStatus?> ReadRecordAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var blob = Storage.Videos.GetBlobClient(BlobNames.Record(jobId));
+        return await blob.ExistsAsync(cancellationToken)
+            ? (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToObjectFromJson<JobStatus>(SynthJson.Options)
+            : null;
+    }
+
+    public JobService Jobs => Services.GetRequiredService<JobServiceFactory>().Create(Durable.Client);
 
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
@@ -59,7 +71,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     public FakeLogCollector FrontDoorLogs => frontDoor.Services.GetFakeLogCollector();
 
     /// <summary>Fast settings: sub-second polls, a short fallback, a minute's deadline. Override any key.</summary>
-    public static Dictionary<string, string?> DefaultSettings(AzuriteServer azurite) => new()
+    public static Dictionary<string, string?> DefaultSettings(AzuriteProcess azurite) => new()
     {
         ["Storage:ConnectionString"] = azurite.ConnectionString,
         ["Storage:VideoCopyMode"] = "Streamed",
@@ -81,7 +93,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     /// With <paramref name="webhooks"/> false, exports carry no callback URL and jobs poll.
     /// </summary>
     public static async Task<PipelineHarness> StartAsync(
-        AzuriteServer azurite, Dictionary<string, string?>? settings = null, Dictionary<string, string?>? simulatorSettings = null, bool webhooks = true)
+        AzuriteProcess azurite, Dictionary<string, string?>? settings = null, Dictionary<string, string?>? simulatorSettings = null, bool webhooks = true)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var simulator = await SimulatorServer.StartAsync(simulatorSettings);
@@ -118,19 +130,21 @@ public sealed class PipelineHarness : IAsyncDisposable
         return new PipelineHarness(simulator, durable, frontDoor, new Uri($"http://127.0.0.1:{frontDoorPort}/"));
     }
 
-    /// <summary>The shared routes (<see cref="VideoApiRoutes.MapVideoApi"/>) on loopback, over the test host's services.</summary>
+    /// <summary>The shared routes (<see cref="ApiEndpointRouteBuilderExtensions.MapSynthApi"/>) on loopback, over the test host's services.</summary>
     static WebApplication StartFrontDoor(DurableTaskTestHost durable, int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders().AddFakeLogging();
         var services = durable.Services;
-        builder.Services.AddSingleton(_ => services.GetRequiredService<VideoJobsFactory>().Create(durable.Client));
+        builder.Services.AddSingleton(_ => services.GetRequiredService<JobServiceFactory>().Create(durable.Client));
+        builder.Services.AddSingleton(durable.Client);
+        builder.Services.AddSingleton(_ => services.GetRequiredService<HealthCheckService>());
         builder.Services.AddSingleton(_ => services.GetRequiredService<WebhookTokens>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => services.GetRequiredService<IOptionsMonitor<ScriptDefaultsOptions>>());
         var app = builder.Build();
-        app.MapVideoApi();
+        app.MapSynthApi();
         return app;
     }
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
-using SynthFunctions.SelfHost.Local;
+using SynthFunctions.Local;
 
 namespace SynthFunctions.Testing;
 
@@ -167,7 +167,7 @@ public sealed class SelfHostProcess : IAsyncDisposable
 
         process?.Dispose();
         // An Azurite left serving after a kill is stopped here.
-        if (AzuriteProcess.Adopt(Path.Combine(DataPath, "azurite")) is { } orphan)
+        if (AzuriteProcess.Adopt(Path.Combine(DataPath, "azurite"), Storage) is { } orphan)
         {
             await orphan.DisposeAsync();
         }

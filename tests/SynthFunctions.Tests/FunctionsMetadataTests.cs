@@ -27,6 +27,7 @@ public class FunctionsMetadataTests
     [InlineData("CancelVideo", "videos/{id}", "delete", "Function")]
     [InlineData("ListVideos", "videos", "get", "Function")]
     [InlineData("AiStudiosWebhook", "webhooks/aistudios/{id}", "get,post", "Anonymous")]
+    [InlineData("Health", "health", "get", "Function")]
     public void Http_functions_have_their_route_methods_and_authorization(string function, string route, string methods, string authLevel)
     {
         var trigger = Trigger(function);
@@ -38,12 +39,13 @@ public class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("SynthesisOrchestrator", "orchestrationTrigger")]
-    [InlineData("SubmitProjectActivity", "activityTrigger")]
-    [InlineData("CheckProgressActivity", "activityTrigger")]
+    [InlineData("JobOrchestrator", "orchestrationTrigger")]
+    [InlineData("ExportProjectActivity", "activityTrigger")]
+    [InlineData("CheckRenderActivity", "activityTrigger")]
     [InlineData("CopyVideoActivity", "activityTrigger")]
-    [InlineData("StoreResultActivity", "activityTrigger")]
+    [InlineData("StoreRecordActivity", "activityTrigger")]
     [InlineData("ScriptBlobStarter", "blobTrigger")]
+    [InlineData("ScriptBlobPoller", "blobTrigger")]
     public void Durable_and_blob_functions_have_their_triggers(string function, string triggerType) =>
         Assert.Equal(triggerType, Trigger(function).GetProperty("type").GetString());
 
@@ -58,9 +60,22 @@ public class FunctionsMetadataTests
     }
 
     [Fact]
+    public void The_polling_twin_watches_the_same_path_by_scanning_the_container()
+    {
+        var trigger = Trigger("ScriptBlobPoller");
+
+        Assert.Equal("scripts/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("LogsAndContainerScan", trigger.GetProperty("source").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
     public void Nothing_else_is_exposed() =>
         Assert.Equal(
-            ["AiStudiosWebhook", "CancelVideo", "CheckProgressActivity", "CopyVideoActivity", "GetVideo", "ListVideos", "ScriptBlobStarter", "StoreResultActivity", "SubmitProjectActivity", "SubmitVideo", "SynthesisOrchestrator"],
+            [
+                "AiStudiosWebhook", "CancelVideo", "CheckRenderActivity", "CopyVideoActivity", "ExportProjectActivity", "GetVideo", "Health", "JobOrchestrator",
+                "ListVideos", "ScriptBlobPoller", "ScriptBlobStarter", "StoreRecordActivity", "SubmitVideo",
+            ],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Contracts;
@@ -52,7 +53,8 @@ public sealed class TriggerTests(AzuriteFixture azurite)
     }
 
     static VideoApi Api(PipelineHarness harness) =>
-        new(harness.Services.GetRequiredService<VideoJobsFactory>(), harness.Services.GetRequiredService<IOptionsMonitor<ScriptDefaultsOptions>>());
+        new(harness.Services.GetRequiredService<JobServiceFactory>(), harness.Services.GetRequiredService<IOptionsMonitor<ScriptDefaultsOptions>>(),
+            harness.Services.GetRequiredService<HealthCheckService>());
 
     static string RequestBody(string name) =>
         new JsonObject
@@ -121,9 +123,9 @@ public sealed class TriggerTests(AzuriteFixture azurite)
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);
         var tokens = harness.Services.GetRequiredService<WebhookTokens>();
         var jobId = (await harness.Jobs.SubmitAsync(
-            VideoRequestParser.ParseJson(Encoding.UTF8.GetBytes(RequestBody("hook sim:render=5m sim:no-webhook"))).Request!, JobSource.Http(), JobIds.NewHttpJob(), null, Token)).JobId;
+            JobRequestParser.ParseJson(Encoding.UTF8.GetBytes(RequestBody("hook sim:render=5m sim:no-webhook"))).Request!, JobSource.Http(), JobIds.NewHttpJob(), "fingerprint", Token)).JobId;
         await Eventually.UntilAsync(async () => (await harness.Jobs.GetAsync(jobId, Token))?.State == JobState.Rendering, "the job to render");
-        var webhook = new AiStudiosWebhook(harness.Services.GetRequiredService<VideoJobsFactory>(), tokens, TimeProvider.System, NullLogger<AiStudiosWebhook>.Instance);
+        var webhook = new AiStudiosWebhook(harness.Services.GetRequiredService<JobServiceFactory>(), tokens, TimeProvider.System, NullLogger<AiStudiosWebhook>.Instance);
 
         var forged = Request("GET", $"/api/webhooks/aistudios/{jobId}", query: "?token=forged");
         var genuine = Request("POST", $"/api/webhooks/aistudios/{jobId}", query: $"?token={tokens.Create(jobId)}&videoUrl=x&duration=1.5");
@@ -137,11 +139,11 @@ public sealed class TriggerTests(AzuriteFixture azurite)
     public async Task An_empty_upload_is_reported_not_a_crash()
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);
-        var starter = new ScriptBlobStarter(harness.Services.GetRequiredService<ScriptIntake>(), harness.Services.GetRequiredService<VideoJobsFactory>());
+        var starter = new ScriptBlobStarter(harness.Services.GetRequiredService<ScriptIntake>(), harness.Services.GetRequiredService<JobServiceFactory>());
         var empty = harness.Storage.Scripts.GetBlobClient($"{Guid.NewGuid():N}.txt");
         await empty.UploadAsync(new BinaryData([]), Token);
 
-        await starter.Run(empty, empty.Name, harness.Durable.Client, Token);
+        await starter.Run(empty, harness.Durable.Client, Token);
 
         var report = await harness.Storage.Rejected.GetBlobClient(BlobNames.Rejection(empty.Name)).DownloadContentAsync(Token);
         var error = JsonNode.Parse(report.Value.Content.ToString())!["errors"]![0]!;
@@ -152,15 +154,15 @@ public sealed class TriggerTests(AzuriteFixture azurite)
     public async Task The_blob_starter_starts_one_job_per_blob_version_and_reports_bad_scripts()
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);
-        var starter = new ScriptBlobStarter(harness.Services.GetRequiredService<ScriptIntake>(), harness.Services.GetRequiredService<VideoJobsFactory>());
+        var starter = new ScriptBlobStarter(harness.Services.GetRequiredService<ScriptIntake>(), harness.Services.GetRequiredService<JobServiceFactory>());
         var good = harness.Storage.Scripts.GetBlobClient($"{Guid.NewGuid():N} sim:render=1s.txt");
         var etag = ScriptIntake.VersionOf((await good.UploadAsync(new BinaryData("A script from a blob."), Token)).Value.ETag);
         var bad = harness.Storage.Scripts.GetBlobClient($"{Guid.NewGuid():N}.json");
         await bad.UploadAsync(new BinaryData("{not json"), Token);
 
-        await starter.Run(good, good.Name, harness.Durable.Client, Token);
-        await starter.Run(good, good.Name, harness.Durable.Client, Token);
-        await starter.Run(bad, bad.Name, harness.Durable.Client, Token);
+        await starter.Run(good, harness.Durable.Client, Token);
+        await starter.Run(good, harness.Durable.Client, Token);
+        await starter.Run(bad, harness.Durable.Client, Token);
 
         var jobId = JobIds.ForBlob(good.Name, etag);
         await Eventually.UntilAsync(async () => (await harness.Jobs.GetAsync(jobId, Token))?.State == JobState.Completed, "the blob's job to complete");

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace SynthFunctions.Core.Contracts;
 
-/// <summary>Where a job is. The last three are terminal, and each writes <c>videos/{id}.json</c>.</summary>
+/// <summary>Where a job is. The last three are terminal (<c>IsFinished</c>), and each writes <c>videos/{id}.json</c>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<JobState>))]
 public enum JobState
 {
     Queued,

@@ -1,12 +1,13 @@
-using Azure.Identity;
-using Azure.Storage.Blobs;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Activities;
 using SynthFunctions.Core.Clients.AiStudios;
+using SynthFunctions.Core.Health;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Orchestration;
 using SynthFunctions.Core.Scripts;
@@ -19,45 +20,74 @@ namespace SynthFunctions.Core.DependencyInjection;
 public static class SynthCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Everything both hosts need: the AI Studios client, storage, webhook tokens, the job service, script intake
-    /// and the activities, with every options section validated at start-up.
+    /// Everything both hosts need: the AI Studios client, storage, webhook tokens, the job service, script intake,
+    /// the activities and the health checks, with every options section validated at start-up.
     /// </summary>
     public static IServiceCollection AddSynthCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddAiStudiosClient();
+        services.AddSynthStorage(configuration);
 
-        services.AddOptions<SynthesisOptions>().BindConfiguration(SynthesisOptions.SectionName).ValidateOnStart();
+        services.AddOptions<JobPolicy>().BindConfiguration(JobPolicy.SectionName).ValidateOnStart();
         services.AddOptions<ScriptDefaultsOptions>().BindConfiguration(ScriptDefaultsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SynthesisOptions>, SynthesisOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobPolicy>, JobPolicyValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScriptDefaultsOptions>, ScriptDefaultsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
-        services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.SectionName)
-            .PostConfigure(options => FallBackToHostStorage(options, configuration))
-            .Validate(options => !string.IsNullOrEmpty(options.ConnectionString) || options.BlobServiceUri is not null,
-                "Storage is not configured: set Storage:ConnectionString, Storage:BlobServiceUri, or AzureWebJobsStorage.")
-            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => CreateBlobService(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.TryAddSingleton<SynthStorage>();
         services.AddHostedService<StorageInitializer>();
-        services.TryAddSingleton<IResultStore, BlobResultStore>();
+        services.TryAddSingleton<IJobRecordStore, BlobJobRecordStore>();
+        services.TryAddSingleton<IJobRequestStore, BlobJobRequestStore>();
         services.TryAddSingleton<IExportLedger, BlobExportLedger>();
         services.TryAddSingleton<IRejectionStore, BlobRejectionStore>();
-        services.AddHttpClient(BlobResultStore.DownloadClientName).AddStandardResilienceHandler();
+        services.AddHttpClient(BlobJobRecordStore.DownloadClientName).AddStandardResilienceHandler();
 
         services.TryAddSingleton<WebhookTokens>();
         services.TryAddSingleton<WebhookUrls>();
-        services.TryAddSingleton<VideoJobsFactory>();
+        services.TryAddSingleton<JobServiceFactory>();
         services.TryAddSingleton<ScriptIntake>();
 
-        services.TryAddTransient<SubmitProjectActivity>();
-        services.TryAddTransient<CheckProgressActivity>();
+        services.TryAddTransient<ExportProjectActivity>();
+        services.TryAddTransient<CheckRenderActivity>();
         services.TryAddTransient<CopyVideoActivity>();
-        services.TryAddTransient<StoreResultActivity>();
+        services.TryAddTransient<StoreRecordActivity>();
+
+        services.AddHttpClient(AiStudiosHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<AiStudiosHealthCheck>("aistudios", failureStatus: HealthStatus.Degraded);
+        return services;
+    }
+
+    /// <summary>
+    /// The storage account (<see cref="StorageAccount"/>) as a <see cref="BlobServiceClient"/> through Microsoft.Extensions.Azure,
+    /// and the containers on it. Every host and the CLI register storage through here.
+    /// </summary>
+    public static IServiceCollection AddSynthStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var account = StorageAccount.From(configuration);
+        services.TryAddSingleton(account);
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .Validate(_ => account.IsConfigured, "Storage is not configured: set Storage:ConnectionString, Storage:BlobServiceUri, or AzureWebJobsStorage.")
+            .ValidateOnStart();
+
+        // Unconfigured, no client is registered: options validation stops the host first, with a message naming the settings.
+        services.AddAzureClients(clients =>
+        {
+            if (account.ConnectionString is { Length: > 0 } connection)
+            {
+                clients.AddBlobServiceClient(connection);
+            }
+            else if (account.BlobServiceUri is { } uri)
+            {
+                clients.AddBlobServiceClient(uri)
+                    .WithCredential(provider => provider.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(account.Identity));
+            }
+        });
+        services.TryAddSingleton<SynthStorage>();
         return services;
     }
 
@@ -66,43 +96,10 @@ public static class SynthCoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(registry);
         return registry
-            .AddOrchestrator<SynthesisOrchestrator>()
-            .AddActivity<SubmitProjectActivity>()
-            .AddActivity<CheckProgressActivity>()
+            .AddOrchestrator<JobOrchestrator>()
+            .AddActivity<ExportProjectActivity>()
+            .AddActivity<CheckRenderActivity>()
             .AddActivity<CopyVideoActivity>()
-            .AddActivity<StoreResultActivity>();
-    }
-
-    /// <summary>Without its own settings, use the Functions host's storage: a connection string, or identity-based <c>AzureWebJobsStorage__*</c>.</summary>
-    static void FallBackToHostStorage(StorageOptions options, IConfiguration configuration)
-    {
-        if (!string.IsNullOrEmpty(options.ConnectionString) || options.BlobServiceUri is not null)
-        {
-            return;
-        }
-
-        var host = configuration.GetSection("AzureWebJobsStorage");
-        if (!string.IsNullOrEmpty(host.Value))
-        {
-            options.ConnectionString = host.Value;
-        }
-        else if (Uri.TryCreate(host["blobServiceUri"], UriKind.Absolute, out var serviceUri))
-        {
-            options.BlobServiceUri = serviceUri;
-            options.ClientId ??= host["clientId"];
-        }
-    }
-
-    static BlobServiceClient CreateBlobService(StorageOptions options)
-    {
-        if (!string.IsNullOrEmpty(options.ConnectionString))
-        {
-            return new BlobServiceClient(options.ConnectionString);
-        }
-
-        var credential = string.IsNullOrEmpty(options.ClientId)
-            ? new DefaultAzureCredential()
-            : (Azure.Core.TokenCredential)new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
-        return new BlobServiceClient(options.BlobServiceUri!, credential);
+            .AddActivity<StoreRecordActivity>();
     }
 }

@@ -1,4 +1,4 @@
 namespace SynthFunctions.Core.Jobs;
 
 /// <summary>One page of jobs, newest first; pass <see cref="ContinuationToken"/> back for the next page (null: no more).</summary>
-public sealed record JobPage(IReadOnlyList<JobStatus> Jobs, string? ContinuationToken);
+public sealed record JobPage(IReadOnlyList<Contracts.JobStatus> Jobs, string? ContinuationToken);

@@ -1,7 +1,7 @@
 namespace SynthFunctions.Core.Jobs;
 
 /// <summary>What came of a submission: a new job, the job an earlier identical submission started, or a conflict.</summary>
-public sealed record JobSubmission(JobSubmissionKind Kind, string JobId, JobStatus? Status);
+public sealed record JobSubmission(JobSubmissionKind Kind, string JobId, Contracts.JobStatus? Status);
 
 public enum JobSubmissionKind
 {

@@ -1,3 +1,7 @@
+using System.Net;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Contracts;
@@ -8,65 +12,134 @@ using SynthFunctions.Core.Validation;
 namespace SynthFunctions.Core.Scripts;
 
 /// <summary>
-/// Turns an uploaded script (a blob in <c>scripts/</c>) into a job: <c>.json</c> is a full request, <c>.txt</c> a
-/// plain script with the configured defaults. The job id derives from the blob's name and version, so the same
-/// version never makes a second video. An invalid script stays where it is; a report goes to <c>scripts-rejected/</c>.
+/// Turns an upload to <c>scripts/</c> into a job: <c>.json</c> is a full request, <c>.txt</c> a plain script with the
+/// configured defaults. The job id derives from the blob's name and version, so the same version never makes a second
+/// video. Once its job exists, the upload moves to <c>scripts-processed/</c>, so <c>scripts/</c> holds only what is still
+/// to do and a scan costs the same however many scripts were handled before. An invalid upload stays where it is, tagged
+/// as rejected for its version, with a report in <c>scripts-rejected/</c>.
 /// </summary>
-public sealed partial class ScriptIntake(IRejectionStore rejections, IOptionsMonitor<ScriptDefaultsOptions> defaults, ILogger<ScriptIntake> logger)
+public sealed partial class ScriptIntake(
+    SynthStorage storage, IRejectionStore rejections, IOptionsMonitor<ScriptDefaultsOptions> defaults, ILogger<ScriptIntake> logger)
 {
+    /// <summary>The blob index tag that marks a rejected upload; its value is the rejected version.</summary>
+    public const string RejectedTag = "synthrejected";
+
+    /// <summary>Reads at most this many bytes of a script; anything longer is rejected.</summary>
+    public const int MaxScriptBytes = JobRequestLimits.MaxRequestBytes;
+
     /// <summary>
     /// A blob's version as used in job ids: its ETag without quotes. Listings give ETags bare, upload and property
     /// responses quoted; every caller must agree, or one upload would look like two versions.
     /// </summary>
-    public static string VersionOf(Azure.ETag etag) => etag.ToString().Trim('"');
+    public static string VersionOf(ETag etag) => etag.ToString().Trim('"');
 
-    /// <summary>Reads at most this many bytes of a script; anything longer is rejected.</summary>
-    public const int MaxScriptBytes = VideoRequestLimits.MaxRequestBytes;
+    /// <summary>Whether a listed upload was already rejected in this very version (so a scan skips it without a call).</summary>
+    public static bool IsRejected(BlobItem blob)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        return blob.Tags is { } tags && blob.Properties.ETag is { } etag && tags.TryGetValue(RejectedTag, out var version) && version == VersionOf(etag);
+    }
 
-    public async Task<ScriptIntakeResult> AcceptAsync(
-        string blobName, string blobVersion, ReadOnlyMemory<byte> content, VideoJobs jobs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles the upload <paramref name="blobName"/> (the version <paramref name="expected"/>, when given). Safe to repeat:
+    /// a repeat finds the job its version started, or its report. Null when the blob is already gone.
+    /// </summary>
+    public async Task<ScriptIntakeResult?> HandleAsync(string blobName, ETag? expected, JobService jobs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        var jobId = JobIds.ForBlob(blobName, blobVersion);
-        var parsed = Parse(blobName, content.Span);
+        var blob = storage.Scripts.GetBlobClient(blobName);
+        if (await ScriptReader.ReadAsync(blob, expected, cancellationToken) is not { } read)
+        {
+            return null;
+        }
+
+        var version = VersionOf(read.ETag);
+        var jobId = JobIds.ForBlob(blobName, version);
+        var parsed = Parse(blobName, read.Content.Span);
         if (!parsed.IsValid)
         {
-            if (!await rejections.HasReportAsync(blobName, blobVersion, cancellationToken))
+            if (!await rejections.HasReportAsync(blobName, version, cancellationToken))
             {
-                await rejections.WriteReportAsync(blobName, blobVersion, parsed.Problems, cancellationToken);
+                await rejections.WriteReportAsync(blobName, version, parsed.Problems, cancellationToken);
             }
 
+            await MarkRejectedAsync(blob, version, cancellationToken);
             return new ScriptIntakeResult(jobId, null, parsed.Problems);
         }
 
-        var submission = await jobs.SubmitAsync(parsed.Request!, JobSource.Blob(blobName, blobVersion), jobId, JobIds.Fingerprint(content.Span), cancellationToken);
+        var submission = await jobs.SubmitAsync(parsed.Request!, JobSource.Blob(blobName, version), jobId, JobIds.Fingerprint(read.Content.Span), cancellationToken);
         LogAccepted(logger, blobName, jobId, submission.Kind);
+        await MoveToProcessedAsync(blob, read.Content, read.ETag, jobId, cancellationToken);
         return new ScriptIntakeResult(jobId, submission, []);
     }
 
-    VideoRequestParseResult Parse(string blobName, ReadOnlySpan<byte> content)
+    /// <summary>A report is written for a version that cannot be read at all (after repeated failures), and it is tagged like any rejection.</summary>
+    public async Task RejectUnreadableAsync(string blobName, ETag etag, string reason, CancellationToken cancellationToken)
     {
-        var displayName = VideoRequestParser.CleanName(Path.GetFileNameWithoutExtension(blobName));
+        var version = VersionOf(etag);
+        await rejections.WriteReportAsync(blobName, version, [new ValidationProblem("$", reason)], cancellationToken);
+        await MarkRejectedAsync(storage.Scripts.GetBlobClient(blobName), version, cancellationToken);
+    }
+
+    JobRequestParseResult Parse(string blobName, ReadOnlySpan<byte> content)
+    {
+        var displayName = JobRequestParser.CleanName(Path.GetFileNameWithoutExtension(blobName));
         var extension = Path.GetExtension(blobName).ToLowerInvariant();
         if (content.Length > MaxScriptBytes)
         {
-            return VideoRequestParseResult.Invalid("$", $"is larger than the {MaxScriptBytes}-byte limit");
+            return JobRequestParseResult.Invalid("$", $"is larger than the {MaxScriptBytes}-byte limit");
         }
 
         return extension switch
         {
-            ".json" => WithName(VideoRequestParser.ParseJson(content), displayName),
-            ".txt" => VideoRequestParser.ParseScript(content, displayName, defaults.CurrentValue),
-            _ => VideoRequestParseResult.Invalid("$", $"has the extension '{extension}'; upload a .json video request or a .txt script"),
+            ".json" => WithName(JobRequestParser.ParseJson(content), displayName),
+            ".txt" => JobRequestParser.ParseScript(content, displayName, defaults.CurrentValue),
+            _ => JobRequestParseResult.Invalid("$", $"has the extension '{extension}'; upload a .json video request or a .txt script"),
         };
     }
 
     /// <summary>A request without a name is named after its blob.</summary>
-    static VideoRequestParseResult WithName(VideoRequestParseResult parsed, string? name) =>
+    static JobRequestParseResult WithName(JobRequestParseResult parsed, string? name) =>
         parsed.IsValid && parsed.Request!.Name is null && name is not null ? parsed with { Request = parsed.Request with { Name = name } } : parsed;
+
+    /// <summary>Index tags, unlike metadata, leave the ETag alone, so the tag names the very version that was rejected.</summary>
+    static async Task MarkRejectedAsync(BlobClient blob, string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blob.SetTagsAsync(new Dictionary<string, string> { [RejectedTag] = version }, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+        {
+            // Deleted meanwhile: nothing left to skip.
+        }
+    }
+
+    /// <summary>
+    /// Copies the handled version to <c>scripts-processed/</c>, then deletes it from <c>scripts/</c> only if it is still that
+    /// version: a newer upload under the same name stays, to be handled as the new version it is.
+    /// </summary>
+    async Task MoveToProcessedAsync(BlobClient blob, ReadOnlyMemory<byte> content, ETag etag, string jobId, CancellationToken cancellationToken)
+    {
+        await storage.Processed.GetBlobClient(blob.Name).UploadAsync(
+            new BinaryData(content),
+            new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["jobid"] = jobId, ["version"] = VersionOf(etag) } },
+            cancellationToken);
+        try
+        {
+            await blob.DeleteAsync(DeleteSnapshotsOption.IncludeSnapshots, new BlobRequestConditions { IfMatch = etag }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
+        {
+            LogNotMoved(logger, blob.Name, ex.Status);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Script {BlobName} accepted as job {JobId} ({Kind})")]
     static partial void LogAccepted(ILogger logger, string blobName, string jobId, JobSubmissionKind kind);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Script {BlobName} was not removed from scripts (HTTP {Status}): already moved, or replaced by a newer upload")]
+    static partial void LogNotMoved(ILogger logger, string blobName, int status);
 }
 
 /// <summary>The job a script started (or found), or the problems that kept it from starting one.</summary>

@@ -6,11 +6,13 @@ namespace SynthFunctions.Core.Storage;
 /// <summary>Deterministic blob names, so a repeated step writes the same blob instead of a second one.</summary>
 public static class BlobNames
 {
-    public static string Result(string jobId) => $"{jobId}.json";
+    public static string Record(string jobId) => $"{jobId}.json";
 
     public static string Video(string jobId) => $"{jobId}.mp4";
 
     public static string Export(string jobId) => $"exports/{jobId}.json";
+
+    public static string Request(string jobId) => $"requests/{jobId}.json";
 
     /// <summary>The error report beside a rejected script; very long names are shortened with a hash to stay within blob name limits.</summary>
     public static string Rejection(string scriptName)

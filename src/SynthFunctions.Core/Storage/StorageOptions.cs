@@ -2,7 +2,8 @@ namespace SynthFunctions.Core.Storage;
 
 /// <summary>
 /// The <c>Storage</c> settings: which account, and the container names. Without an explicit account the
-/// Functions host's own storage (<c>AzureWebJobsStorage</c>) is used, connection string or identity-based.
+/// Functions host's own storage (<c>AzureWebJobsStorage</c>) is used, connection string or identity-based;
+/// <see cref="StorageAccount"/> resolves which.
 /// </summary>
 public sealed class StorageOptions
 {
@@ -19,6 +20,9 @@ public sealed class StorageOptions
     public string ScriptsContainer { get; set; } = "scripts";
 
     public string RejectedContainer { get; set; } = "scripts-rejected";
+
+    /// <summary>Where handled uploads move once their job exists, so <see cref="ScriptsContainer"/> holds only what is still to do.</summary>
+    public string ProcessedContainer { get; set; } = "scripts-processed";
 
     public string VideosContainer { get; set; } = "videos";
 

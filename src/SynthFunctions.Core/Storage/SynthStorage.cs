@@ -12,9 +12,11 @@ public sealed class SynthStorage(BlobServiceClient service, IOptions<StorageOpti
 
     public BlobContainerClient Rejected => service.GetBlobContainerClient(options.Value.RejectedContainer);
 
+    public BlobContainerClient Processed => service.GetBlobContainerClient(options.Value.ProcessedContainer);
+
     public BlobContainerClient Videos => service.GetBlobContainerClient(options.Value.VideosContainer);
 
     public BlobContainerClient State => service.GetBlobContainerClient(options.Value.StateContainer);
 
-    public IEnumerable<BlobContainerClient> All => [Scripts, Rejected, Videos, State];
+    public IEnumerable<BlobContainerClient> All => [Scripts, Rejected, Processed, Videos, State];
 }

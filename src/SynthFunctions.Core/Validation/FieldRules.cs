@@ -140,9 +140,9 @@ internal sealed class UrlField(string name, bool required) : FieldRule(name, req
             return null;
         }
 
-        if (text.Length > VideoRequestLimits.MaxUrlLength)
+        if (text.Length > JobRequestLimits.MaxUrlLength)
         {
-            problems.Add(path, $"must be at most {VideoRequestLimits.MaxUrlLength} characters (got {text.Length})");
+            problems.Add(path, $"must be at most {JobRequestLimits.MaxUrlLength} characters (got {text.Length})");
             return null;
         }
 

@@ -8,7 +8,7 @@ internal sealed class ScriptDefaultsValidator : IValidateOptions<ScriptDefaultsO
 {
     public ValidateOptionsResult Validate(string? name, ScriptDefaultsOptions options)
     {
-        var result = VideoRequestParser.ParseScript(Encoding.UTF8.GetBytes("Default check."), null, options);
+        var result = JobRequestParser.ParseScript(Encoding.UTF8.GetBytes("Default check."), null, options);
         return result.IsValid
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(result.Problems.Select(p => $"{ScriptDefaultsOptions.SectionName}: {p}"));

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Core.Webhooks;
 
 /// <summary>Builds each job's callback URL, or none when webhooks are not configured.</summary>
 public sealed class WebhookUrls(IOptionsMonitor<WebhookOptions> options, WebhookTokens tokens)
 {
-    public const string RoutePrefix = "api/webhooks/aistudios";
 
     public Uri? For(string jobId)
     {
@@ -15,6 +15,6 @@ public sealed class WebhookUrls(IOptionsMonitor<WebhookOptions> options, Webhook
         }
 
         var root = baseUrl.AbsoluteUri.TrimEnd('/');
-        return new Uri($"{root}/{RoutePrefix}/{Uri.EscapeDataString(jobId)}?token={tokens.Create(jobId)}");
+        return new Uri($"{root}{ApiRoutes.WebhookPath(jobId)}?token={tokens.Create(jobId)}");
     }
 }

@@ -1,11 +1,11 @@
-using System.Net;
-using System.Net.Sockets;
-using Azure.Identity;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Storage;
+using SynthFunctions.Local;
 using SynthFunctions.SelfHost.Local;
 
 namespace SynthFunctions.SelfHost.Durable;
@@ -16,7 +16,12 @@ namespace SynthFunctions.SelfHost.Durable;
 /// layout Durable Functions uses in Azure. State lives in Azure Storage (Azurite locally) and survives restarts.
 /// </summary>
 public sealed partial class DurableSidecar(
-    SidecarAddress address, IConfiguration configuration, IOptions<SelfHostOptions> options, ILoggerFactory loggers, ILogger<DurableSidecar> logger)
+    SidecarAddress address,
+    IConfiguration configuration,
+    AzureComponentFactory azureClients,
+    IOptions<SelfHostOptions> options,
+    ILoggerFactory loggers,
+    ILogger<DurableSidecar> logger)
     : IHostedService, IAsyncDisposable
 {
     public const string DefaultTaskHub = "SynthFunctionsSelfHost";
@@ -30,7 +35,7 @@ public sealed partial class DurableSidecar(
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = taskHub,
-            StorageAccountClientProvider = StorageAccount(configuration),
+            StorageAccountClientProvider = TaskHubStorage(StorageAccount.HostStorage(configuration)),
             MaxQueuePollingInterval = settings.QueuePollingInterval,
             PartitionCount = settings.PartitionCount,
             MaxConcurrentTaskActivityWorkItems = settings.MaxConcurrentActivities,
@@ -87,23 +92,21 @@ public sealed partial class DurableSidecar(
         host = null;
     }
 
-    /// <summary>A connection string, or identity-based <c>AzureWebJobsStorage__{blob,queue,table}ServiceUri</c> as in Azure.</summary>
-    static StorageAccountClientProvider StorageAccount(IConfiguration configuration)
+    /// <summary>The host's storage (<see cref="StorageAccount"/>): a connection string, or identity-based service URIs as in Azure.</summary>
+    StorageAccountClientProvider TaskHubStorage(StorageAccount account)
     {
-        var connection = configuration["AzureWebJobsStorage"];
-        if (!string.IsNullOrWhiteSpace(connection))
+        if (account.ConnectionString is { Length: > 0 } connection)
         {
             return new StorageAccountClientProvider(connection);
         }
 
-        var section = configuration.GetSection("AzureWebJobsStorage");
-        Uri Endpoint(string kind) => Uri.TryCreate(section[$"{kind}ServiceUri"], UriKind.Absolute, out var uri)
-            ? uri
-            : throw new InvalidOperationException($"AzureWebJobsStorage is not configured: set a connection string or AzureWebJobsStorage__{kind}ServiceUri.");
-        var credential = string.IsNullOrEmpty(section["clientId"])
-            ? new DefaultAzureCredential()
-            : (Azure.Core.TokenCredential)new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(section["clientId"]!));
-        return new StorageAccountClientProvider(Endpoint("blob"), Endpoint("queue"), Endpoint("table"), credential);
+        if (account is not { BlobServiceUri: { } blobs, QueueServiceUri: { } queues, TableServiceUri: { } tables })
+        {
+            throw new InvalidOperationException(
+                "AzureWebJobsStorage is not configured: set a connection string, or AzureWebJobsStorage__blobServiceUri, __queueServiceUri and __tableServiceUri.");
+        }
+
+        return new StorageAccountClientProvider(blobs, queues, tables, azureClients.CreateTokenCredential(account.Identity));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable engine started: task hub {TaskHub} on Azure Storage, sidecar at {Address}")]
@@ -123,10 +126,5 @@ sealed class ForwardingLoggerProvider(ILoggerFactory outer) : ILoggerProvider
 /// <summary>The loopback address the sidecar listens on and the worker and client connect to.</summary>
 public sealed record SidecarAddress(Uri Value)
 {
-    public static SidecarAddress OnFreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return new SidecarAddress(new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}"));
-    }
+    public static SidecarAddress OnFreeLoopbackPort() => new(new Uri($"http://127.0.0.1:{LoopbackPort.Free()}"));
 }

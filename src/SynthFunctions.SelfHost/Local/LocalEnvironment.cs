@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AiStudios.Simulator;
+using SynthFunctions.Local;
 
 namespace SynthFunctions.SelfHost.Local;
 
@@ -38,7 +39,7 @@ public sealed partial class LocalEnvironment : IHostedService, IAsyncDisposable
         var local = new LocalEnvironment(dataPath);
         try
         {
-            await local.StartStorageAsync(configuration, repositoryRoot ?? contentRoot, logger, cancellationToken);
+            await local.StartStorageAsync(configuration, logger, cancellationToken);
             await local.StartSimulatorAsync(configuration, options, logger, cancellationToken);
             local.ConfigureWebhooks(configuration, ownAddress, logger);
             return local;
@@ -50,7 +51,7 @@ public sealed partial class LocalEnvironment : IHostedService, IAsyncDisposable
         }
     }
 
-    async Task StartStorageAsync(IConfiguration configuration, string searchRoot, ILogger logger, CancellationToken cancellationToken)
+    async Task StartStorageAsync(IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
     {
         var connection = configuration["AzureWebJobsStorage"];
         if (string.IsNullOrWhiteSpace(connection) && string.IsNullOrWhiteSpace(configuration["AzureWebJobsStorage:blobServiceUri"]))
@@ -73,14 +74,12 @@ public sealed partial class LocalEnvironment : IHostedService, IAsyncDisposable
         var azuriteData = Path.Combine(DataPath, "azurite");
         if (AzuriteProcess.IsListening(ports.BlobPort))
         {
-            azurite = AzuriteProcess.Adopt(azuriteData);
+            azurite = AzuriteProcess.Adopt(azuriteData, ports);
             LogStorageFound(logger, ports.BlobPort, azurite is not null);
             return;
         }
 
-        var entryPoint = AzuriteProcess.FindEntryPoint(searchRoot)
-            ?? throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in the repository root ({searchRoot}); a build of this project does it for you.");
-        azurite = await AzuriteProcess.StartAsync(entryPoint, azuriteData, ports, cancellationToken);
+        azurite = await AzuriteProcess.StartAsync(azuriteData, ports, cancellationToken);
         LogStorageStarted(logger, ports.BlobPort, ports.QueuePort, ports.TablePort, azuriteData);
     }
 

@@ -9,18 +9,18 @@ using SynthFunctions.SelfHost.Local;
 namespace SynthFunctions.SelfHost.Scripts;
 
 /// <summary>
-/// Watches <c>scripts/</c> and hands each new or changed blob to <see cref="ScriptIntake"/>, the standalone
-/// host's stand-in for the Functions blob trigger. A blob version is handled once: its job id derives from its
-/// name and ETag, so after a restart an existing job or rejection report marks it as done.
+/// Watches <c>scripts/</c> and hands each upload to <see cref="ScriptIntake"/>: the standalone host's stand-in for the
+/// Functions blob trigger. A scan costs one listing whatever came before: handled uploads move out of <c>scripts/</c>,
+/// rejected ones carry a tag naming their rejected version, and nothing about handled blobs is kept in memory.
 /// </summary>
 public sealed partial class ScriptWatcher(
-    SynthStorage storage, ScriptIntake intake, VideoJobs jobs, IRejectionStore rejections, IOptions<SelfHostOptions> options, ILogger<ScriptWatcher> logger)
+    SynthStorage storage, ScriptIntake intake, JobService jobs, IOptions<SelfHostOptions> options, ILogger<ScriptWatcher> logger)
     : BackgroundService
 {
     const int MaxAttempts = 5;
 
-    readonly HashSet<(string Name, string Version)> handled = [];
-    readonly Dictionary<(string Name, string Version), int> failures = [];
+    /// <summary>Uploads that failed to be handled, by name and version: bounded by what is failing right now.</summary>
+    readonly Dictionary<(string Name, ETag Version), int> failures = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,45 +39,38 @@ public sealed partial class ScriptWatcher(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    async Task ScanAsync(CancellationToken cancellationToken)
+    /// <summary>One pass over <c>scripts/</c>; returns how many uploads it handled (tests and the benchmark read it).</summary>
+    public async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
-        await foreach (var blob in storage.Scripts.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken))
+        var handled = 0;
+        await foreach (var blob in storage.Scripts.GetBlobsAsync(BlobTraits.Tags, BlobStates.None, prefix: null, cancellationToken))
         {
-            var version = blob.Properties.ETag is { } etag ? ScriptIntake.VersionOf(etag) : "";
-            if (handled.Contains((blob.Name, version)))
+            if (ScriptIntake.IsRejected(blob) || blob.Properties.ETag is not { } version)
             {
                 continue;
             }
 
-            // One blob that cannot be handled must not hold up the others: it is tried again on later scans.
+            // One upload that cannot be handled must not hold up the others: it is tried again on later scans.
             try
             {
-                await HandleAsync(blob.Name, version, blob.Properties.ETag, cancellationToken);
-                handled.Add((blob.Name, version));
+                await intake.HandleAsync(blob.Name, version, jobs, cancellationToken);
                 failures.Remove((blob.Name, version));
+                handled++;
             }
             catch (Exception ex) when (ex is RequestFailedException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
                 var attempts = failures[(blob.Name, version)] = failures.GetValueOrDefault((blob.Name, version)) + 1;
-                LogBlobFailed(logger, blob.Name, attempts, ex.Message.Split('\n')[0]);
+                var reason = ex.Message.Split('\n')[0];
+                LogBlobFailed(logger, blob.Name, attempts, reason);
                 if (attempts >= MaxAttempts)
                 {
-                    await rejections.WriteReportAsync(blob.Name, version, [new("$", $"could not be read after {attempts} attempts: {ex.Message.Split('\n')[0]}")], cancellationToken);
-                    handled.Add((blob.Name, version));
+                    await intake.RejectUnreadableAsync(blob.Name, version, $"could not be read after {attempts} attempts: {reason}", cancellationToken);
+                    failures.Remove((blob.Name, version));
                 }
             }
         }
-    }
 
-    async Task HandleAsync(string name, string version, ETag? etag, CancellationToken cancellationToken)
-    {
-        if (await jobs.GetAsync(JobIds.ForBlob(name, version), cancellationToken) is not null || await rejections.HasReportAsync(name, version, cancellationToken))
-        {
-            return;
-        }
-
-        var (content, _) = await ScriptReader.ReadAsync(storage.Scripts.GetBlobClient(name), etag, cancellationToken);
-        await intake.AcceptAsync(name, version, content, jobs, cancellationToken);
+        return handled;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not handle script {BlobName} (attempt {Attempt}): {Reason}")]

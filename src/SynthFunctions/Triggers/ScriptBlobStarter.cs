@@ -7,20 +7,31 @@ using SynthFunctions.Core.Scripts;
 namespace SynthFunctions.Triggers;
 
 /// <summary>
-/// Starts a job for each script uploaded to <c>scripts/</c>. Event Grid delivers the upload (required on Flex
-/// Consumption, and at least once: a redelivery finds the job its blob version already started).
+/// Starts a job for each upload to <c>scripts/</c>, in two twins over the same intake. In Azure (Flex Consumption) the
+/// Event Grid source delivers uploads (at least once: a redelivery finds the job its blob version already started) and
+/// the polling twin is off (<c>AzureWebJobs.ScriptBlobPoller.Disabled</c>, set by the template). Locally, where Azurite
+/// emits no Event Grid events, the polling twin finds uploads, as <c>func start</c> users expect.
 /// </summary>
-public sealed class ScriptBlobStarter(ScriptIntake intake, VideoJobsFactory jobs)
+public sealed class ScriptBlobStarter(ScriptIntake intake, JobServiceFactory jobs)
 {
+    public const string Path = "scripts/{name}";
+
     [Function(nameof(ScriptBlobStarter))]
-    public async Task Run(
-        [BlobTrigger("scripts/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
-        string name,
+    public Task Run(
+        [BlobTrigger(Path, Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => HandleAsync(blob, client, cancellationToken);
+
+    [Function(nameof(ScriptBlobPoller))]
+    public Task ScriptBlobPoller(
+        [BlobTrigger(Path, Source = BlobTriggerSource.LogsAndContainerScan, Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) => HandleAsync(blob, client, cancellationToken);
+
+    async Task HandleAsync(BlobClient blob, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        var (content, version) = await ScriptReader.ReadAsync(blob, null, cancellationToken);
-        await intake.AcceptAsync(name, version, content, jobs.Create(client), cancellationToken);
+        // A blob already moved to scripts-processed (a redelivery, or the other twin was first) needs nothing more.
+        await intake.HandleAsync(blob.Name, expected: null, jobs.Create(client), cancellationToken);
     }
 }

@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Validation;
 using SynthFunctions.Http;
 
 namespace SynthFunctions.Triggers;
 
-/// <summary>The video API (function-key protected): thin shims over the handlers both hosts share.</summary>
-public sealed class VideoApi(VideoJobsFactory jobs, IOptionsMonitor<ScriptDefaultsOptions> scriptDefaults)
+/// <summary>The video API and the health check (function-key protected): thin shims over the handlers both hosts share.</summary>
+public sealed class VideoApi(JobServiceFactory jobs, IOptionsMonitor<ScriptDefaultsOptions> scriptDefaults, HealthCheckService health)
 {
     [Function(nameof(SubmitVideo))]
     public async Task<IActionResult> SubmitVideo(
@@ -41,4 +43,11 @@ public sealed class VideoApi(VideoJobsFactory jobs, IOptionsMonitor<ScriptDefaul
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         new ResultActionResult(await VideoEndpoints.CancelAsync(id, request, jobs.Create(client), cancellationToken));
+
+    [Function(nameof(Health))]
+    public async Task<IActionResult> Health(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Health)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await HealthEndpoint.CheckAsync(health, client, cancellationToken));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using AiStudios.Simulator;
 using SynthFunctions.Core.Clients.AiStudios;
+using SynthFunctions.Local;
 using SynthFunctions.Testing;
 
 namespace SynthFunctions.Core.Tests.Clients;
@@ -23,7 +24,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync(new() { ["Simulator:RenderTime"] = "00:00:00.400", ["Simulator:Envelope"] = envelope });
 
-        var project = await api.Client.SubmitAsync(Requests.OneScene("happy"), null, Token);
+        var project = await api.Client.ExportAsync(Requests.OneScene("happy"), null, Token);
         var early = await api.Client.GetProgressAsync(project.ProjectKey, Token);
         var done = await WaitUntilDoneAsync(api.Client, project.ProjectKey);
 
@@ -43,7 +44,7 @@ public class AiStudiosClientTests
         await using var api = await SimulatedAiStudios.StartAsync();
         var webhook = new Uri("http://127.0.0.1:9/api/webhooks/aistudios/job-1?token=abc");
 
-        var project = await api.Client.SubmitAsync(Requests.OneScene("named video", script: "Exact script"), webhook, Token);
+        var project = await api.Client.ExportAsync(Requests.OneScene("named video", script: "Exact script"), webhook, Token);
 
         var stored = api.Simulator.Projects.Find(project.ProjectKey)!;
         Assert.Equal(webhook.AbsoluteUri, stored.WebhookUrl);
@@ -58,12 +59,12 @@ public class AiStudiosClientTests
         var webhook = new Uri("http://127.0.0.1:9/callback");
         await using (var renamed = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:WebhookField"] = "webhookUrl" }))
         {
-            var project = await renamed.Client.SubmitAsync(Requests.OneScene(), webhook, Token);
+            var project = await renamed.Client.ExportAsync(Requests.OneScene(), webhook, Token);
             Assert.Equal(webhook.AbsoluteUri, renamed.Simulator.Projects.Find(project.ProjectKey)!.WebhookUrl);
         }
 
         await using var off = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:WebhookField"] = "" });
-        var unhooked = await off.Client.SubmitAsync(Requests.OneScene(), webhook, Token);
+        var unhooked = await off.Client.ExportAsync(Requests.OneScene(), webhook, Token);
         Assert.Null(off.Simulator.Projects.Find(unhooked.ProjectKey)!.WebhookUrl);
     }
 
@@ -72,7 +73,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync();
 
-        var project = await api.Client.SubmitAsync(Requests.Template(SimulatorOptions.DemoTemplateKey, "changed script"), null, Token);
+        var project = await api.Client.ExportAsync(Requests.Template(SimulatorOptions.DemoTemplateKey, "changed script"), null, Token);
 
         var stored = api.Simulator.Projects.Find(project.ProjectKey)!;
         Assert.NotEqual(SimulatorOptions.DemoTemplateKey, project.ProjectKey);
@@ -86,7 +87,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:ApiKey"] = "not-the-key" });
 
-        var error = await Assert.ThrowsAsync<AiStudiosAuthenticationException>(() => api.Client.SubmitAsync(Requests.OneScene(), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosAuthenticationException>(() => api.Client.ExportAsync(Requests.OneScene(), null, Token));
 
         Assert.Equal((HttpStatusCode.Unauthorized, 1, "unauthorized", false), (error.StatusCode, error.Attempts, error.ApiMessage, error.IsTransient));
         Assert.Equal(1, api.Simulator.Calls.Total);
@@ -97,7 +98,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync();
 
-        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.SubmitAsync(Requests.OneScene("bad sim:reject"), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.ExportAsync(Requests.OneScene("bad sim:reject"), null, Token));
 
         Assert.Equal("project rejected by the simulator (sim:reject)", error.ApiMessage);
         Assert.Contains(error.ApiMessage!, error.Message);
@@ -110,7 +111,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync();
 
-        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.SubmitAsync(Requests.OneScene(script: " "), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.ExportAsync(Requests.OneScene(script: " "), null, Token));
 
         Assert.Equal("scenes[0].AIModel.script is required", error.ApiMessage);
     }
@@ -120,76 +121,43 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync();
 
-        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.SubmitAsync(Requests.Template("no-such-template", "x"), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.ExportAsync(Requests.Template("no-such-template", "x"), null, Token));
 
         Assert.Equal("project not found: no-such-template", error.ApiMessage);
     }
 
     [Fact]
-    public async Task A_rate_limited_export_is_retried_after_retry_after_and_bills_once()
-    {
-        await using var api = await SimulatedAiStudios.StartAsync(new() { ["Simulator:Faults:RetryAfter"] = "00:00:00" });
-
-        var project = await api.Client.SubmitAsync(Requests.OneScene("busy sim:429=2"), null, Token);
-
-        Assert.Equal(3, project.Attempts);
-        Assert.Equal(3, api.Simulator.Calls.ExportsByName["busy sim:429=2"]);
-        Assert.Single(api.Simulator.Projects.All);
-    }
-
-    [Fact]
-    public async Task Rate_limiting_beyond_the_retry_limit_ends_with_the_servers_retry_after()
-    {
-        await using var api = await SimulatedAiStudios.StartAsync(new() { ["Simulator:Faults:RetryAfter"] = "00:00:00" }, new() { ["AiStudios:MaxRetries"] = "2" });
-
-        var error = await Assert.ThrowsAsync<AiStudiosRateLimitedException>(() => api.Client.SubmitAsync(Requests.OneScene("storm sim:429=10"), null, Token));
-
-        Assert.Equal((3, TimeSpan.Zero, true), (error.Attempts, error.RetryAfter, error.IsTransient));
-        Assert.Equal(3, api.Simulator.Calls.ExportsByName["storm sim:429=10"]);
-        Assert.Empty(api.Simulator.Projects.All);
-    }
-
-    [Fact]
-    public async Task A_long_retry_after_is_handed_to_the_caller_instead_of_waited_out()
+    public async Task A_rate_limited_export_is_not_repeated_inside_the_call_and_hands_the_retry_after_to_the_job()
     {
         await using var api = await SimulatedAiStudios.StartAsync(new() { ["Simulator:Faults:RetryAfter"] = "00:00:30" });
 
-        var error = await Assert.ThrowsAsync<AiStudiosRateLimitedException>(() => api.Client.SubmitAsync(Requests.OneScene("slow down sim:429=1"), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosRateLimitedException>(() => api.Client.ExportAsync(Requests.OneScene("slow down sim:429=1"), null, Token));
 
-        Assert.Equal((1, TimeSpan.FromSeconds(30)), (error.Attempts, error.RetryAfter));
+        Assert.Equal((1, TimeSpan.FromSeconds(30), true), (error.Attempts, error.RetryAfter, error.IsTransient));
+        Assert.Equal(1, api.Simulator.Calls.ExportsByName["slow down sim:429=1"]);
     }
 
     [Fact]
-    public async Task Failed_attempts_that_are_retried_are_warnings_not_errors()
+    public async Task Failed_progress_attempts_that_are_retried_are_warnings_not_errors()
     {
         await using var api = await SimulatedAiStudios.StartAsync();
+        var project = await api.Client.ExportAsync(Requests.OneScene("sim:progress-500=2"), null, Token);
 
-        await api.Client.SubmitAsync(Requests.OneScene("flaky sim:503=2"), null, Token);
+        await api.Client.GetProgressAsync(project.ProjectKey, Token);
 
         var records = api.Logs.GetSnapshot();
         Assert.Contains(records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Category == "Polly");
         Assert.DoesNotContain(records, r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
-    [Fact]
-    public async Task An_export_refused_with_503_is_retried_because_it_was_not_accepted()
-    {
-        await using var api = await SimulatedAiStudios.StartAsync();
-
-        var project = await api.Client.SubmitAsync(Requests.OneScene("flaky sim:503=2"), null, Token);
-
-        Assert.Equal(3, project.Attempts);
-        Assert.Single(api.Simulator.Projects.All);
-    }
-
     [Theory]
     [InlineData("busy sim:429=1")]
     [InlineData("flaky sim:503=1")]
-    public async Task A_single_attempt_export_is_not_repeated_even_where_repeating_is_safe(string name)
+    public async Task An_export_is_never_repeated_inside_the_call_even_where_repeating_is_safe(string name)
     {
         await using var api = await SimulatedAiStudios.StartAsync(new() { ["Simulator:Faults:RetryAfter"] = "00:00:00" });
 
-        var error = await Assert.ThrowsAnyAsync<AiStudiosException>(() => api.Client.SubmitOnceAsync(Requests.OneScene(name), null, Token));
+        var error = await Assert.ThrowsAnyAsync<AiStudiosException>(() => api.Client.ExportAsync(Requests.OneScene(name), null, Token));
 
         Assert.True(error is AiStudiosRateLimitedException or AiStudiosUnavailableException { MayHaveBeenAccepted: false }, error.ToString());
         Assert.Equal((1, true), (error.Attempts, error.IsTransient));
@@ -197,7 +165,7 @@ public class AiStudiosClientTests
         Assert.Empty(api.Simulator.Projects.All);
 
         // The caller's own repeat goes through once the refusal has passed.
-        var project = await api.Client.SubmitOnceAsync(Requests.OneScene(name), null, Token);
+        var project = await api.Client.ExportAsync(Requests.OneScene(name), null, Token);
         Assert.Equal((1, project.ProjectKey), (project.Attempts, Assert.Single(api.Simulator.Projects.All).Key));
     }
 
@@ -206,7 +174,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync();
 
-        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.SubmitAsync(Requests.OneScene("sim:500-after-accept"), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene("sim:500-after-accept"), null, Token));
 
         Assert.Equal((true, false, 1, HttpStatusCode.InternalServerError), (error.MayHaveBeenAccepted, error.IsTransient, error.Attempts, error.StatusCode));
         Assert.Contains("may have been accepted", error.Message);
@@ -219,7 +187,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:AttemptTimeout"] = "00:00:00.300" });
 
-        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.SubmitAsync(Requests.OneScene("sim:slow=5s"), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene("sim:slow=5s"), null, Token));
 
         Assert.Equal((true, 1), (error.MayHaveBeenAccepted, error.Attempts));
         Assert.Contains("timed out", error.Message);
@@ -228,21 +196,21 @@ public class AiStudiosClientTests
     }
 
     [Fact]
-    public async Task A_refused_connection_is_retried_then_reported_as_not_accepted()
+    public async Task A_refused_connection_is_reported_as_not_accepted_so_the_job_may_repeat_it()
     {
         var closed = new Uri($"http://127.0.0.1:{LoopbackPort.Closed()}/");
         await using var api = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:MaxRetries"] = "2" }, baseUrlOverride: closed);
 
-        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.SubmitAsync(Requests.OneScene(), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene(), null, Token));
 
-        Assert.Equal((false, true, 3), (error.MayHaveBeenAccepted, error.IsTransient, error.Attempts));
+        Assert.Equal((false, true, 1), (error.MayHaveBeenAccepted, error.IsTransient, error.Attempts));
     }
 
     [Fact]
     public async Task Failed_progress_calls_are_retried_since_reading_is_safe()
     {
         await using var api = await SimulatedAiStudios.StartAsync();
-        var project = await api.Client.SubmitAsync(Requests.OneScene("sim:progress-500=2"), null, Token);
+        var project = await api.Client.ExportAsync(Requests.OneScene("sim:progress-500=2"), null, Token);
 
         var progress = await api.Client.GetProgressAsync(project.ProjectKey, Token);
 
@@ -285,7 +253,7 @@ public class AiStudiosClientTests
             Assert.Equal(1, failure.Attempts);
         }
 
-        var fastFailure = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.SubmitAsync(Requests.OneScene(), null, Token));
+        var fastFailure = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene(), null, Token));
 
         Assert.Contains("circuit open", fastFailure.Message);
         Assert.Equal((0, false), (fastFailure.Attempts, fastFailure.MayHaveBeenAccepted));
@@ -302,9 +270,9 @@ public class AiStudiosClientTests
             new() { ["AiStudios:ApiKey"] = secret });
         await using var wrong = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:ApiKey"] = secret });
 
-        var project = await api.Client.SubmitAsync(Requests.OneScene(), null, Token);
+        var project = await api.Client.ExportAsync(Requests.OneScene(), null, Token);
         await api.Client.GetProgressAsync(project.ProjectKey, Token);
-        var rejected = await Assert.ThrowsAsync<AiStudiosAuthenticationException>(() => wrong.Client.SubmitAsync(Requests.OneScene(), null, Token));
+        var rejected = await Assert.ThrowsAsync<AiStudiosAuthenticationException>(() => wrong.Client.ExportAsync(Requests.OneScene(), null, Token));
 
         var logged = api.Logs.GetSnapshot().Concat(wrong.Logs.GetSnapshot()).ToList();
         Assert.Contains(logged, record => record.Message.Contains("Authorization", StringComparison.Ordinal));

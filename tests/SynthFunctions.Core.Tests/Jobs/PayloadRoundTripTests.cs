@@ -7,22 +7,46 @@ using SynthFunctions.Core.Validation;
 namespace SynthFunctions.Core.Tests.Jobs;
 
 /// <summary>
-/// Orchestration payloads survive both JSON configurations they meet: ours, and the Durable data converter's
-/// default (a known isolated-worker pitfall is GetInput returning null on a mismatch).
+/// Durable payloads survive both JSON configurations they meet: ours, and the Durable data converter's default (a known
+/// isolated-worker pitfall is GetInput returning null on a mismatch). The status is read back from custom status and
+/// output with ours, whichever wrote it.
 /// </summary>
 public class PayloadRoundTripTests
 {
-    static readonly SynthesisRequest Job = new()
+    static readonly JobStatus Status = new()
     {
-        JobId = "http-0123456789abcdef0123456789abcdef",
-        Request = VideoRequestParser.ParseJson(Encoding.UTF8.GetBytes("""
-            {"name":"weekly","templateKey":"demo-template","updates":[{"sceneIdx":0,"property":"AIModel","values":{"script":"new script","scale":1.5}}]}
-            """)).Request!,
-        Source = JobSource.Blob("weekly.json", "\"0x8D\""),
-        SubmittedAt = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero),
-        RequestHash = "abc",
-        CopyVideo = true,
-        Resume = new RenderWatch { ProjectKey = "-Nkey", LastProgressAt = new DateTimeOffset(2026, 11, 24, 12, 1, 0, TimeSpan.Zero), Polls = 3, AiStudiosCalls = 4 },
+        Id = "http-0123456789abcdef0123456789abcdef",
+        Name = "n",
+        State = JobState.Failed,
+        Progress = 42.5,
+        Error = "why",
+        Source = JobSource.Blob("weekly.json", "0x8D"),
+        ProjectKey = "-N",
+        VideoUrl = "https://v",
+        DurationSeconds = 3.27,
+        CubesUsed = 2,
+        AiStudiosCalls = 5,
+        WebhookRegistered = true,
+        Callbacks = 1,
+        Polls = 3,
+        CreatedAt = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero),
+        ExportedAt = new DateTimeOffset(2026, 11, 24, 12, 0, 1, TimeSpan.Zero),
+        ProgressChangedAt = new DateTimeOffset(2026, 11, 24, 12, 1, 0, TimeSpan.Zero),
+        LastUpdatedAt = new DateTimeOffset(2026, 11, 24, 12, 3, 0, TimeSpan.Zero),
+        CompletedAt = new DateTimeOffset(2026, 11, 24, 12, 3, 0, TimeSpan.Zero),
+        VideoBlob = "https://b/v.mp4",
+        ResultBlob = "https://b/v.json",
+    };
+
+    static readonly JobInput Input = new()
+    {
+        JobId = Status.Id,
+        RequestBlob = "requests/" + Status.Id + ".json",
+        Name = "weekly",
+        Source = JobSource.Blob("weekly.json", "0x8D"),
+        SubmittedAt = Status.CreatedAt,
+        Policy = new JobPolicy { CopyVideo = true, Deadline = TimeSpan.FromMinutes(5) },
+        Resume = Status with { State = JobState.Rendering },
     };
 
     public static TheoryData<string> Configurations => ["ours", "default"];
@@ -33,38 +57,38 @@ public class PayloadRoundTripTests
     [MemberData(nameof(Configurations))]
     public void The_orchestration_input_round_trips(string configuration)
     {
-        var copy = JsonSerializer.Deserialize<SynthesisRequest>(JsonSerializer.Serialize(Job, Options(configuration)), Options(configuration))!;
+        var copy = JsonSerializer.Deserialize<JobInput>(JsonSerializer.Serialize(Input, Options(configuration)), Options(configuration));
 
-        Assert.Equal((Job.JobId, Job.Source, Job.SubmittedAt, Job.RequestHash, Job.CopyVideo, Job.Policy, Job.Resume), (copy.JobId, copy.Source, copy.SubmittedAt, copy.RequestHash, copy.CopyVideo, copy.Policy, copy.Resume));
-        Assert.Equal("new script", copy.Request.Updates![0].Values["script"]!.GetValue<string>());
-        Assert.Equal(Job.Request.TemplateKey, copy.Request.TemplateKey);
+        Assert.Equal(Input, copy);
     }
 
     [Theory]
     [MemberData(nameof(Configurations))]
-    public void The_result_round_trips(string configuration)
+    public void A_status_written_by_either_configuration_reads_back_with_ours(string configuration)
     {
-        var result = new SynthesisResult
-        {
-            JobId = Job.JobId,
-            Name = "n",
-            State = JobState.Failed,
-            Reason = "why",
-            Source = JobSource.Http(),
-            ProjectKey = "-N",
-            VideoUrl = "https://v",
-            DurationSeconds = 3.27,
-            CubesUsed = 2,
-            SubmittedAt = Job.SubmittedAt,
-            CompletedAt = Job.SubmittedAt.AddMinutes(3),
-            AiStudiosCalls = 5,
-            VideoBlob = "https://b/v.mp4",
-            ResultBlob = "https://b/v.json",
-        };
+        var copy = JsonSerializer.Deserialize<JobStatus>(JsonSerializer.Serialize(Status, Options(configuration)), SynthJson.Options);
 
-        var copy = JsonSerializer.Deserialize<SynthesisResult>(JsonSerializer.Serialize(result, Options(configuration)), Options(configuration));
+        Assert.Equal(Status, copy);
+    }
 
-        Assert.Equal(result, copy);
+    [Fact]
+    public void States_are_written_as_names_by_every_configuration()
+    {
+        Assert.Contains("\"State\":\"Failed\"", JsonSerializer.Serialize(Status, JsonSerializerOptions.Default), StringComparison.Ordinal);
+        Assert.Contains("\"state\":\"failed\"", JsonSerializer.Serialize(Status, SynthJson.Options), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stored_request_round_trips()
+    {
+        var request = JobRequestParser.ParseJson(Encoding.UTF8.GetBytes("""
+            {"name":"weekly","templateKey":"demo-template","updates":[{"sceneIdx":0,"property":"AIModel","values":{"script":"new script","scale":1.5}}]}
+            """)).Request!;
+
+        var copy = JsonSerializer.Deserialize<JobRequest>(JsonSerializer.Serialize(request, SynthJson.Options), SynthJson.Options)!;
+
+        Assert.Equal(("weekly", "demo-template"), (copy.Name, copy.TemplateKey));
+        Assert.Equal("new script", copy.Updates![0].Values["script"]!.GetValue<string>());
     }
 
     [Fact]

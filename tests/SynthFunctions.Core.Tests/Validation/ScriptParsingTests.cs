@@ -10,7 +10,7 @@ public class ScriptParsingTests
     [Fact]
     public void A_plain_script_becomes_one_scene_with_the_configured_defaults()
     {
-        var result = VideoRequestParser.ParseScript(Encoding.UTF8.GetBytes("  Hello from a text file.\n"), "welcome", Defaults);
+        var result = JobRequestParser.ParseScript(Encoding.UTF8.GetBytes("  Hello from a text file.\n"), "welcome", Defaults);
 
         Assert.True(result.IsValid, string.Join("; ", result.Problems));
         var model = Assert.Single(result.Request!.Scenes!).AIModel!;
@@ -24,7 +24,7 @@ public class ScriptParsingTests
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("안녕하세요")).ToArray();
 
-        var result = VideoRequestParser.ParseScript(bytes, null, Defaults);
+        var result = JobRequestParser.ParseScript(bytes, null, Defaults);
 
         Assert.Equal("안녕하세요", result.Request!.Scenes![0].AIModel!.Script);
         Assert.Null(result.Request.Name);
@@ -34,16 +34,16 @@ public class ScriptParsingTests
     [InlineData("", "script: must not be empty")]
     [InlineData(" \n\t ", "script: must not be empty")]
     public void An_empty_script_is_refused(string text, string expected) =>
-        Assert.Equal(expected, Assert.Single(VideoRequestParser.ParseScript(Encoding.UTF8.GetBytes(text), "x", Defaults).Problems).ToString());
+        Assert.Equal(expected, Assert.Single(JobRequestParser.ParseScript(Encoding.UTF8.GetBytes(text), "x", Defaults).Problems).ToString());
 
     [Fact]
     public void A_script_longer_than_the_limit_is_refused()
     {
-        var text = new string('a', VideoRequestLimits.MaxScriptLength + 1);
+        var text = new string('a', JobRequestLimits.MaxScriptLength + 1);
 
-        var problem = Assert.Single(VideoRequestParser.ParseScript(Encoding.UTF8.GetBytes(text), "x", Defaults).Problems);
+        var problem = Assert.Single(JobRequestParser.ParseScript(Encoding.UTF8.GetBytes(text), "x", Defaults).Problems);
 
-        Assert.Equal($"script: must be at most {VideoRequestLimits.MaxScriptLength} characters (got {text.Length})", problem.ToString());
+        Assert.Equal($"script: must be at most {JobRequestLimits.MaxScriptLength} characters (got {text.Length})", problem.ToString());
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class ScriptParsingTests
     {
         byte[] latin1 = [(byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)'!'];
 
-        var problem = Assert.Single(VideoRequestParser.ParseScript(latin1, "x", Defaults).Problems);
+        var problem = Assert.Single(JobRequestParser.ParseScript(latin1, "x", Defaults).Problems);
 
         Assert.Equal("script: is not valid UTF-8 text (invalid byte at offset 3)", problem.ToString());
     }
@@ -59,9 +59,9 @@ public class ScriptParsingTests
     [Fact]
     public void A_name_from_outside_the_body_is_cleaned_not_refused()
     {
-        Assert.Equal("ab", VideoRequestParser.CleanName("a\u0001b"));
-        Assert.Null(VideoRequestParser.CleanName(" \u0002 "));
-        Assert.Equal(VideoRequestLimits.MaxNameLength, VideoRequestParser.CleanName(new string('x', 500))!.Length);
+        Assert.Equal("ab", JobRequestParser.CleanName("a\u0001b"));
+        Assert.Null(JobRequestParser.CleanName(" \u0002 "));
+        Assert.Equal(JobRequestLimits.MaxNameLength, JobRequestParser.CleanName(new string('x', 500))!.Length);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class ScriptParsingTests
     {
         var broken = new ScriptDefaultsOptions { Model = "bad model", Clothes = "C", LocationX = 4 };
 
-        var problems = VideoRequestParser.ParseScript(Encoding.UTF8.GetBytes("Hi"), null, broken).Problems.Select(p => p.ToString()).ToList();
+        var problems = JobRequestParser.ParseScript(Encoding.UTF8.GetBytes("Hi"), null, broken).Problems.Select(p => p.ToString()).ToList();
 
         Assert.Contains("scenes[0].AIModel.model: must contain only letters, digits, '.', '_' and '-'", problems);
         Assert.Contains("scenes[0].AIModel.locationX: must be between -1 and 1 (got 4)", problems);

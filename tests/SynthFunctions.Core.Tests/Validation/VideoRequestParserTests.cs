@@ -4,13 +4,13 @@ using SynthFunctions.Core.Validation;
 
 namespace SynthFunctions.Core.Tests.Validation;
 
-public class VideoRequestParserTests
+public class JobRequestParserTests
 {
     const string ValidScene = """{"AIModel":{"script":"Hi","model":"M000004017","clothes":"BG00006160","locationX":-0.28,"locationY":0.19,"scale":1}}""";
 
-    static VideoRequestParseResult Parse(string json) => VideoRequestParser.ParseJson(Encoding.UTF8.GetBytes(json));
+    static JobRequestParseResult Parse(string json) => JobRequestParser.ParseJson(Encoding.UTF8.GetBytes(json));
 
-    static string Problems(VideoRequestParseResult result) => string.Join("\n", result.Problems);
+    static string Problems(JobRequestParseResult result) => string.Join("\n", result.Problems);
 
     static void AssertSingleProblem(string json, string expected)
     {
@@ -139,26 +139,26 @@ public class VideoRequestParserTests
     [Fact]
     public void Limits_on_counts_and_lengths_are_enforced()
     {
-        var tooManyScenes = "{\"scenes\":[" + string.Join(',', Enumerable.Repeat(ValidScene, VideoRequestLimits.MaxScenes + 1)) + "]}";
-        AssertSingleProblem(tooManyScenes, $"scenes: must contain at most {VideoRequestLimits.MaxScenes} items (got {VideoRequestLimits.MaxScenes + 1})");
+        var tooManyScenes = "{\"scenes\":[" + string.Join(',', Enumerable.Repeat(ValidScene, JobRequestLimits.MaxScenes + 1)) + "]}";
+        AssertSingleProblem(tooManyScenes, $"scenes: must contain at most {JobRequestLimits.MaxScenes} items (got {JobRequestLimits.MaxScenes + 1})");
 
         var clip = """{"type":"text","detail":{"textSource":"x"}}""";
-        var tooManyClips = "{\"scenes\":[{\"clips\":[" + string.Join(',', Enumerable.Repeat(clip, VideoRequestLimits.MaxClipsPerScene + 1)) + "]}]}";
-        AssertSingleProblem(tooManyClips, $"scenes[0].clips: must contain at most {VideoRequestLimits.MaxClipsPerScene} items");
+        var tooManyClips = "{\"scenes\":[{\"clips\":[" + string.Join(',', Enumerable.Repeat(clip, JobRequestLimits.MaxClipsPerScene + 1)) + "]}]}";
+        AssertSingleProblem(tooManyClips, $"scenes[0].clips: must contain at most {JobRequestLimits.MaxClipsPerScene} items");
 
-        var longScript = new string('a', VideoRequestLimits.MaxScriptLength + 1);
+        var longScript = new string('a', JobRequestLimits.MaxScriptLength + 1);
         AssertSingleProblem(ValidScene.Replace("\"Hi\"", $"\"{longScript}\"").Insert(0, "{\"scenes\":[") + "]}",
-            $"scenes[0].AIModel.script: must be at most {VideoRequestLimits.MaxScriptLength} characters (got {VideoRequestLimits.MaxScriptLength + 1})");
+            $"scenes[0].AIModel.script: must be at most {JobRequestLimits.MaxScriptLength} characters (got {JobRequestLimits.MaxScriptLength + 1})");
 
-        var longName = new string('n', VideoRequestLimits.MaxNameLength + 1);
-        AssertSingleProblem($"{{\"name\":\"{longName}\",\"scenes\":[{ValidScene}]}}", $"name: must be at most {VideoRequestLimits.MaxNameLength} characters");
+        var longName = new string('n', JobRequestLimits.MaxNameLength + 1);
+        AssertSingleProblem($"{{\"name\":\"{longName}\",\"scenes\":[{ValidScene}]}}", $"name: must be at most {JobRequestLimits.MaxNameLength} characters");
 
-        var longUrl = "https://example.com/" + new string('u', VideoRequestLimits.MaxUrlLength);
-        AssertSingleProblem("{\"scenes\":[{\"clips\":[{\"type\":\"image\",\"detail\":{\"url\":\"" + longUrl + "\"}}]}]}", $"must be at most {VideoRequestLimits.MaxUrlLength} characters");
+        var longUrl = "https://example.com/" + new string('u', JobRequestLimits.MaxUrlLength);
+        AssertSingleProblem("{\"scenes\":[{\"clips\":[{\"type\":\"image\",\"detail\":{\"url\":\"" + longUrl + "\"}}]}]}", $"must be at most {JobRequestLimits.MaxUrlLength} characters");
 
         var update = """{"sceneIdx":0,"property":"AIModel","values":{"script":"x"}}""";
-        var tooManyUpdates = "{\"templateKey\":\"t\",\"updates\":[" + string.Join(',', Enumerable.Repeat(update, VideoRequestLimits.MaxUpdates + 1)) + "]}";
-        AssertSingleProblem(tooManyUpdates, $"updates: must contain at most {VideoRequestLimits.MaxUpdates} items");
+        var tooManyUpdates = "{\"templateKey\":\"t\",\"updates\":[" + string.Join(',', Enumerable.Repeat(update, JobRequestLimits.MaxUpdates + 1)) + "]}";
+        AssertSingleProblem(tooManyUpdates, $"updates: must contain at most {JobRequestLimits.MaxUpdates} items");
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public class VideoRequestParserTests
     public void Deep_nesting_is_refused_before_it_costs_anything()
     {
         var deep = new string('[', 500) + new string(']', 500);
-        AssertSingleProblem(deep, $"nested deeper than {VideoRequestLimits.MaxJsonDepth} levels");
+        AssertSingleProblem(deep, $"nested deeper than {JobRequestLimits.MaxJsonDepth} levels");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class VideoRequestParserTests
         var bytes = Encoding.UTF8.GetBytes("{\"name\":\"caf?\",\"scenes\":[]}");
         bytes[12] = 0xE9; // Latin-1 'é' where the '?' was
 
-        var result = VideoRequestParser.ParseJson(bytes);
+        var result = JobRequestParser.ParseJson(bytes);
 
         Assert.Equal("$: is not valid UTF-8 (invalid byte at offset 12)", Problems(result));
     }
@@ -208,10 +208,10 @@ public class VideoRequestParserTests
     [Fact]
     public void An_oversized_body_is_refused_with_the_limit()
     {
-        var huge = new byte[VideoRequestLimits.MaxRequestBytes + 1];
+        var huge = new byte[JobRequestLimits.MaxRequestBytes + 1];
 
-        var result = VideoRequestParser.ParseJson(huge);
+        var result = JobRequestParser.ParseJson(huge);
 
-        Assert.Equal($"$: is {huge.Length} bytes; the limit is {VideoRequestLimits.MaxRequestBytes} bytes", Problems(result));
+        Assert.Equal($"$: is {huge.Length} bytes; the limit is {JobRequestLimits.MaxRequestBytes} bytes", Problems(result));
     }
 }

@@ -146,7 +146,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
             artifacts.Add($"blob:videos/{id}.json", text);
             using var json = JsonDocument.Parse(text);
             var project = simulator.ProjectsOf(id).SingleOrDefault();
-            if (json.RootElement.GetProperty("state").GetString() == "completed" && json.RootElement.GetProperty("jobId").GetString() == id
+            if (json.RootElement.GetProperty("state").GetString() == "completed" && json.RootElement.GetProperty("id").GetString() == id
                 && project is not null && json.RootElement.GetProperty("projectKey").GetString() == (string?)project["key"]
                 && json.RootElement.TryGetProperty("videoUrl", out var url) && url.GetString()!.EndsWith($"/videos/{(string?)project["key"]}.mp4", StringComparison.Ordinal))
             {
@@ -176,7 +176,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         var errorLines = ErrorLines().Matches(host.Output).Select(m => Regex.Replace(m.Value.Trim(), @"\s*\n\s*", " — ")).ToList();
         var lostExportJobs = Regex.Matches(host.Output, @"Job (\S+) has an export of unknown outcome").Select(m => m.Groups[1].Value).Distinct().ToList();
         var unknownOutcomeJobs = statuses.Where(pair => ((string?)pair.Value?["error"])?.Contains("outcome is unknown", StringComparison.Ordinal) == true).Select(pair => pair.Key).ToHashSet();
-        var failures = errorLines.Where(line => !line.Contains("SubmitProjectActivity", StringComparison.Ordinal)).ToList();
+        var failures = errorLines.Where(line => !line.Contains("ExportProjectActivity", StringComparison.Ordinal)).ToList();
         result.Expect("unhandled exceptions", 0, Regex.Count(host.Output, "Unhandled exception"));
         result.Expect("error-level log lines other than lost-export reports", 0, failures.Count);
         result.Check("lost-export error reports", "only for jobs that failed with an unknown export outcome",

@@ -22,15 +22,10 @@ internal sealed partial class AiStudiosClient(IAiStudiosApi api, IOptionsMonitor
     const string TemplateExport = "the template export";
     const string Progress = "the progress check";
 
-    public Task<SubmittedProject> SubmitAsync(VideoRequest request, Uri? webhookUrl, CancellationToken cancellationToken) =>
-        ExportAsync(request, webhookUrl, new AttemptCounter(), cancellationToken);
-
-    public Task<SubmittedProject> SubmitOnceAsync(VideoRequest request, Uri? webhookUrl, CancellationToken cancellationToken) =>
-        ExportAsync(request, webhookUrl, new AttemptCounter { SingleAttempt = true }, cancellationToken);
-
-    async Task<SubmittedProject> ExportAsync(VideoRequest request, Uri? webhookUrl, AttemptCounter attempts, CancellationToken cancellationToken)
+    public async Task<SubmittedProject> ExportAsync(JobRequest request, Uri? webhookUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var attempts = new AttemptCounter(request.IsTemplateExport ? "templateExport" : "export");
         var body = ExportBody(request, webhookUrl);
         var operation = request.IsTemplateExport ? TemplateExport : Export;
 
@@ -53,7 +48,7 @@ internal sealed partial class AiStudiosClient(IAiStudiosApi api, IOptionsMonitor
     public async Task<RenderProgress> GetProgressAsync(string projectKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectKey);
-        var attempts = new AttemptCounter();
+        var attempts = new AttemptCounter("progress");
         var payload = await CallAsync(Progress, attempts, idempotent: true, () => api.GetProgressAsync(projectKey, attempts, cancellationToken), cancellationToken);
 
         var percent = payload.Number("progress")
@@ -64,7 +59,7 @@ internal sealed partial class AiStudiosClient(IAiStudiosApi api, IOptionsMonitor
         return progress;
     }
 
-    JsonObject ExportBody(VideoRequest request, Uri? webhookUrl)
+    JsonObject ExportBody(JobRequest request, Uri? webhookUrl)
     {
         var settings = options.CurrentValue;
         var body = request.IsTemplateExport

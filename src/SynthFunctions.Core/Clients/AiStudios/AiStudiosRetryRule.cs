@@ -7,31 +7,27 @@ using Polly.Timeout;
 namespace SynthFunctions.Core.Clients.AiStudios;
 
 /// <summary>
-/// Which failed attempts the HTTP pipeline may repeat. The rule that matters: an export (POST) that AI Studios
-/// may already have accepted is never repeated, because a second export renders and bills a second video.
+/// Which failed attempts the HTTP pipeline may repeat, and which failures prove a request never reached a render.
 /// <list type="bullet">
-/// <item>Progress (GET, safe to repeat): 408, 429, any 5xx, timeouts, connection failures, an open circuit.</item>
-/// <item>Export (POST): only where the request certainly was not accepted: connection refused or name not
-/// resolved (nothing was sent), an open circuit (nothing was sent), 429 and 503 (the server said it did not
-/// take it). A timeout, a reset connection, 500, 502 or 504 may hide an accepted export: not repeated.</item>
-/// <item>A call made with <see cref="IAiStudiosClient.SubmitOnceAsync"/> is never repeated here: its caller repeats it.</item>
-/// <item>Either way, a <c>Retry-After</c> longer than <see cref="AiStudiosOptions.MaxInCallRetryAfter"/> ends the call,
-/// so the caller waits on a durable timer rather than inside an HTTP call.</item>
+/// <item>Reads (GET, safe to repeat): 408, 429, any 5xx, timeouts, connection failures, an open circuit; a
+/// <c>Retry-After</c> longer than <see cref="AiStudiosOptions.MaxInCallRetryAfter"/> ends the call, so the caller waits
+/// on a durable timer rather than inside an HTTP call.</item>
+/// <item>Exports (POST) are never repeated here. The job repeats one on a durable timer only where it certainly was not
+/// accepted (<see cref="WasCertainlyNotSent"/>, 429, 503): a second export of an accepted one renders and bills a second video.</item>
 /// </list>
 /// </summary>
 internal static class AiStudiosRetryRule
 {
     public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, TimeSpan maxRetryAfter)
     {
-        if (request is not null && request.Options.TryGetValue(AttemptCounter.OptionKey, out var attempts) && attempts.SingleAttempt)
+        if (request is not null && request.Method != HttpMethod.Get)
         {
             return false;
         }
 
-        var repeatable = request is null || request.Method == HttpMethod.Get;
         if (outcome.Exception is { } exception)
         {
-            return WasCertainlyNotSent(exception) || (repeatable && IsTransportFailure(exception));
+            return IsTransportFailure(exception);
         }
 
         var response = outcome.Result!;
@@ -41,7 +37,7 @@ internal static class AiStudiosRetryRule
             return RetryAfter(response) is not { } wait || wait <= maxRetryAfter;
         }
 
-        return repeatable && (status == HttpStatusCode.RequestTimeout || (int)status >= 500);
+        return status == HttpStatusCode.RequestTimeout || (int)status >= 500;
     }
 
     /// <summary>True when the request never reached AI Studios.</summary>

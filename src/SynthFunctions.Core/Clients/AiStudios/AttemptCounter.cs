@@ -4,10 +4,10 @@ namespace SynthFunctions.Core.Clients.AiStudios;
 /// Counts the HTTP requests one logical call makes, retries included. It travels in the request's options,
 /// which the resilience pipeline copies to every attempt, and <see cref="AttemptCountingHandler"/> increments it.
 /// </summary>
-internal sealed class AttemptCounter
+internal sealed class AttemptCounter(string endpoint)
 {
-    /// <summary>The pipeline makes one attempt and repeats none: the caller repeats on its own terms.</summary>
-    public bool SingleAttempt { get; init; }
+    /// <summary>The endpoint's name in metrics (<c>export</c>, <c>progress</c>, ...).</summary>
+    public string Endpoint => endpoint;
 
     public const string OptionName = "SynthFunctions.AiStudios.Attempts";
 

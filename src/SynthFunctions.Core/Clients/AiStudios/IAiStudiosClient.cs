@@ -9,16 +9,12 @@ namespace SynthFunctions.Core.Clients.AiStudios;
 public interface IAiStudiosClient
 {
     /// <summary>
-    /// Exports (renders) <paramref name="request"/>: a v1 project export, or a template export when it names a
-    /// template. The <paramref name="webhookUrl"/>, when given, asks AI Studios to call back on completion.
+    /// Exports (renders) <paramref name="request"/>: a v1 project export, or a template export when it names a template.
+    /// The <paramref name="webhookUrl"/>, when given, asks AI Studios to call back on completion. One HTTP attempt, never
+    /// repeated here: the job repeats a refused export on a durable timer, so no wait ever happens inside a call that a
+    /// crash could interrupt while the export's fate is unknown.
     /// </summary>
-    Task<SubmittedProject> SubmitAsync(VideoRequest request, Uri? webhookUrl, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// <see cref="SubmitAsync"/> in a single HTTP attempt, for callers that repeat refused exports themselves on
-    /// durable timers: no wait then happens inside the call, where a crash would leave the export's fate unknown.
-    /// </summary>
-    Task<SubmittedProject> SubmitOnceAsync(VideoRequest request, Uri? webhookUrl, CancellationToken cancellationToken);
+    Task<SubmittedProject> ExportAsync(JobRequest request, Uri? webhookUrl, CancellationToken cancellationToken);
 
     Task<RenderProgress> GetProgressAsync(string projectKey, CancellationToken cancellationToken);
 }

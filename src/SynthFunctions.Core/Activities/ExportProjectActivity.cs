@@ -1,0 +1,115 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Clients.AiStudios;
+using SynthFunctions.Core.Contracts;
+using SynthFunctions.Core.Storage;
+using SynthFunctions.Core.Telemetry;
+using SynthFunctions.Core.Webhooks;
+
+namespace SynthFunctions.Core.Activities;
+
+public sealed record ExportInput(string JobId, string RequestBlob);
+
+/// <summary>
+/// What came of an export attempt. Expected answers from AI Studios (refused, rate limited, rejected) are outcomes
+/// the orchestration decides on; only unexpected faults throw.
+/// </summary>
+public sealed record ExportOutcome
+{
+    public string? ProjectKey { get; init; }
+
+    public int? CubesUsed { get; init; }
+
+    public bool WebhookRegistered { get; init; }
+
+    public int Calls { get; init; }
+
+    /// <summary>Why the export did not go through, for a person.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>The failed attempt certainly did not reach a render, so trying again cannot bill twice.</summary>
+    public bool Retryable { get; init; }
+
+    public TimeSpan? RetryAfter { get; init; }
+}
+
+/// <summary>
+/// Exports the job's request (read from its blob) to AI Studios, with the job's callback URL. Guarded by <see cref="IExportLedger"/>:
+/// a repeated run returns the export already accepted, and never sends a second one after an unknown outcome.
+/// </summary>
+public sealed partial class ExportProjectActivity(
+    IAiStudiosClient aiStudios,
+    IJobRequestStore requests,
+    IExportLedger ledger,
+    WebhookUrls webhookUrls,
+    IOptionsMonitor<AiStudiosOptions> aiStudiosOptions,
+    ILogger<ExportProjectActivity> logger)
+    : TaskActivity<ExportInput, ExportOutcome>
+{
+    const string LostOutcome =
+        "The export's outcome is unknown (the service stopped, or AI Studios failed, while the export was in flight). " +
+        "It was not sent again, so the video cannot be paid for twice; check AI Studios for the project before resubmitting.";
+
+    public override Task<ExportOutcome> RunAsync(TaskActivityContext context, ExportInput input) => ExportAsync(input, CancellationToken.None);
+
+    public async Task<ExportOutcome> ExportAsync(ExportInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var step = SynthTelemetry.StartStep("export project", input.JobId);
+        switch (await ledger.FindAsync(input.JobId, cancellationToken))
+        {
+            case { State: ExportState.Accepted } accepted:
+                LogAlreadyAccepted(logger, input.JobId, accepted.ProjectKey!);
+                return new ExportOutcome { ProjectKey = accepted.ProjectKey, CubesUsed = accepted.CubesUsed, WebhookRegistered = accepted.WebhookRegistered };
+            case { State: ExportState.Sending or ExportState.Unknown }:
+                LogOutcomeLost(logger, input.JobId);
+                return new ExportOutcome { Failure = LostOutcome };
+        }
+
+        // Read before the ledger marks the export as being sent: a storage failure here must leave nothing in flight.
+        var request = await requests.ReadAsync(input.RequestBlob, cancellationToken);
+        if (!await ledger.TryBeginAsync(input.JobId, cancellationToken))
+        {
+            LogOutcomeLost(logger, input.JobId);
+            return new ExportOutcome { Failure = LostOutcome };
+        }
+
+        // Without a webhook field the export carries no callback URL, so the job must not wait for one.
+        var webhook = string.IsNullOrEmpty(aiStudiosOptions.CurrentValue.WebhookField) ? null : webhookUrls.For(input.JobId);
+        try
+        {
+            // One attempt: a refused export is repeated by the orchestration on a durable timer, so a crash never
+            // falls in a retry wait while the ledger says the export is in flight.
+            var project = await aiStudios.ExportAsync(request, webhook, cancellationToken);
+            await ledger.RecordAsync(input.JobId, new ExportRecord(ExportState.Accepted, project.ProjectKey, project.CubesUsed, webhook is not null), cancellationToken);
+            LogSubmitted(logger, input.JobId, project.ProjectKey, webhook is not null);
+            return new ExportOutcome { ProjectKey = project.ProjectKey, CubesUsed = project.CubesUsed, WebhookRegistered = webhook is not null, Calls = project.Attempts };
+        }
+        catch (AiStudiosException ex)
+        {
+            var mayHaveBeenAccepted = ex is AiStudiosUnavailableException { MayHaveBeenAccepted: true };
+            await ledger.RecordAsync(input.JobId, new ExportRecord(mayHaveBeenAccepted ? ExportState.Unknown : ExportState.Refused), cancellationToken);
+            LogNotSubmitted(logger, input.JobId, ex.GetType().Name, ex.Message);
+            return ex switch
+            {
+                AiStudiosRateLimitedException limited => new ExportOutcome { Failure = limited.Message, Retryable = true, RetryAfter = limited.RetryAfter, Calls = ex.Attempts },
+                AiStudiosUnavailableException { MayHaveBeenAccepted: false } => new ExportOutcome { Failure = ex.Message, Retryable = true, Calls = ex.Attempts },
+                AiStudiosUnavailableException => new ExportOutcome { Failure = LostOutcome + " Detail: " + ex.Message, Calls = ex.Attempts },
+                _ => new ExportOutcome { Failure = ex.Message, Calls = ex.Attempts },
+            };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} submitted as project {ProjectKey} (webhook: {WebhookRegistered})")]
+    static partial void LogSubmitted(ILogger logger, string jobId, string projectKey, bool webhookRegistered);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} was already submitted as project {ProjectKey}; not exporting again")]
+    static partial void LogAlreadyAccepted(ILogger logger, string jobId, string projectKey);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} has an export of unknown outcome; not exporting again")]
+    static partial void LogOutcomeLost(ILogger logger, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} export not accepted ({ErrorType}): {Reason}")]
+    static partial void LogNotSubmitted(ILogger logger, string jobId, string errorType, string reason);
+}

@@ -1,0 +1,19 @@
+namespace SynthFunctions.Core.Contracts;
+
+/// <summary>The HTTP routes, defined once: both hosts map them (the Functions host adds <see cref="Prefix"/> itself), clients and callback URLs use them.</summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "api";
+    public const string Videos = "videos";
+    public const string Video = "videos/{id}";
+    public const string Webhook = "webhooks/aistudios/{id}";
+    public const string Health = "health";
+
+    public static string VideosPath => $"/{Prefix}/{Videos}";
+
+    public static string VideoPath(string id) => $"/{Prefix}/videos/{Uri.EscapeDataString(id)}";
+
+    public static string WebhookPath(string id) => $"/{Prefix}/webhooks/aistudios/{Uri.EscapeDataString(id)}";
+
+    public static string HealthPath => $"/{Prefix}/{Health}";
+}

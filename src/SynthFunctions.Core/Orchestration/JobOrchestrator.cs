@@ -1,0 +1,283 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using SynthFunctions.Core.Activities;
+using SynthFunctions.Core.Contracts;
+
+namespace SynthFunctions.Core.Orchestration;
+
+/// <summary>
+/// One job: export its project to AI Studios, wait for the render (callback or polling, whichever tells first), store
+/// the record. Deterministic: time comes from the context, settings from the input, I/O from activities. The job's
+/// <see cref="JobStatus"/> is its state: published as the custom status at every step, carried across continue-as-new,
+/// and returned (and stored as <c>videos/{id}.json</c>) at the end.
+/// <para>
+/// Known Durable pitfalls designed around: the callback wait is created once per execution and re-created only
+/// after it completed, never cancelled (a cancelled wait can swallow a later event); the losing timer of each
+/// race is cancelled (a pending timer keeps an orchestration running); history stays bounded by continuing as
+/// new every <see cref="JobPolicy.MaxPollsPerExecution"/> polls, keeping unprocessed events, and a callback
+/// lost around that point costs only time, since polling confirms every render anyway.
+/// </para>
+/// </summary>
+public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
+{
+    /// <summary>For unexpected faults inside an activity (storage hiccups, a crashed worker); API answers are outcomes, not faults.</summary>
+    static readonly TaskOptions FaultRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
+    public override async Task<JobStatus> RunAsync(TaskOrchestrationContext context, JobInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var run = new JobRun(context, input);
+        var cancel = context.WaitForExternalEvent<string?>(JobEvents.Cancel);
+
+        var status = input.Resume ?? run.Queued();
+        if (status.ProjectKey is null)
+        {
+            var (exported, ended) = await run.ExportAsync(status, cancel);
+            if (ended is not null)
+            {
+                return ended;
+            }
+
+            status = exported!;
+        }
+
+        return await run.WatchAsync(status, cancel);
+    }
+
+    /// <summary>The steps of one execution, sharing its context and input.</summary>
+    sealed class JobRun(TaskOrchestrationContext context, JobInput input)
+    {
+        readonly ILogger logger = context.CreateReplaySafeLogger<JobOrchestrator>();
+
+        JobPolicy Policy => input.Policy;
+
+        string JobId => input.JobId;
+
+        DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+
+        public JobStatus Queued() => new()
+        {
+            Id = JobId,
+            Name = input.Name,
+            State = JobState.Queued,
+            Source = input.Source,
+            CreatedAt = input.SubmittedAt,
+            LastUpdatedAt = input.SubmittedAt,
+        };
+
+        public async Task<(JobStatus? Exported, JobStatus? Ended)> ExportAsync(JobStatus status, Task<string?> cancel)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                status = Publish(status with { State = JobState.Submitting, NextCheckAt = null });
+                ExportOutcome outcome;
+                try
+                {
+                    outcome = await context.CallActivityAsync<ExportOutcome>(
+                        nameof(ExportProjectActivity), new ExportInput(JobId, input.RequestBlob), FaultRetry);
+                }
+                catch (TaskFailedException ex)
+                {
+                    return (null, await EndAsync(status, JobState.Failed, $"The export could not be attempted: {ex.FailureDetails.ErrorMessage}"));
+                }
+
+                status = status with { AiStudiosCalls = status.AiStudiosCalls + outcome.Calls };
+                if (outcome.ProjectKey is { } key)
+                {
+                    status = status with
+                    {
+                        ProjectKey = key,
+                        CubesUsed = outcome.CubesUsed,
+                        WebhookRegistered = outcome.WebhookRegistered,
+                        ExportedAt = Now,
+                    };
+                    // AI Studios has no cancel: a render already exported keeps going, but the job stops here.
+                    return cancel.IsCompleted
+                        ? (null, await EndAsync(status, JobState.Cancelled, CancelReason(cancel.Result, key)))
+                        : (status, null);
+                }
+
+                if (!outcome.Retryable || attempt >= Policy.MaxSubmitAttempts)
+                {
+                    var reason = outcome.Retryable ? $"{outcome.Failure} Gave up after {attempt} export attempts." : outcome.Failure;
+                    return (null, await EndAsync(status, JobState.Failed, reason ?? "The export failed."));
+                }
+
+                var wait = Policy.DelayBeforeExportRetry(attempt, outcome.RetryAfter);
+                logger.LogInformation("Job {JobId} export attempt {Attempt} refused; trying again in {Wait}", JobId, attempt, wait);
+                if (await DelayOrCancelAsync(wait, cancel))
+                {
+                    return (null, await EndAsync(status, JobState.Cancelled, CancelReason(cancel.Result, null)));
+                }
+            }
+        }
+
+        public async Task<JobStatus> WatchAsync(JobStatus status, Task<string?> cancel)
+        {
+            var callback = context.WaitForExternalEvent<RenderCallback>(JobEvents.RenderCallback);
+            RenderCallback? lastCallback = null;
+            string? lastError = null;
+            var deadline = input.SubmittedAt + Policy.Deadline;
+
+            for (var round = 0; round < Policy.MaxPollsPerExecution; round++)
+            {
+                if (Now >= deadline)
+                {
+                    return await MissedDeadlineAsync(status, lastError);
+                }
+
+                // The poll that would fall past the deadline happens at the deadline and is the last. Timers may fire a
+                // little early (Azure Storage queues deliver one due within about a second at once), so "last" is decided
+                // here, not by comparing clocks after it fires.
+                var due = Now + Policy.DelayBeforePoll(status.Polls, status.WebhookRegistered);
+                var finalCheck = due >= deadline;
+                due = due < deadline ? due : deadline;
+                status = Publish(status with { State = JobState.Rendering, NextCheckAt = due });
+
+                using var timerCancellation = new CancellationTokenSource();
+                var timer = context.CreateTimer(due.UtcDateTime, timerCancellation.Token);
+                var winner = await Task.WhenAny(callback, cancel, timer);
+                if (winner != timer)
+                {
+                    timerCancellation.Cancel();
+                }
+
+                if (winner == cancel)
+                {
+                    return await EndAsync(status, JobState.Cancelled, CancelReason(cancel.Result, status.ProjectKey));
+                }
+
+                if (winner == callback)
+                {
+                    lastCallback = callback.Result;
+                    status = status with { Callbacks = status.Callbacks + 1, LastCallbackAt = lastCallback.ReceivedAt };
+                    logger.LogInformation("Job {JobId} got a callback; confirming with one progress check", JobId);
+                    callback = context.WaitForExternalEvent<RenderCallback>(JobEvents.RenderCallback);
+                }
+
+                var check = await CheckAsync(status.ProjectKey!);
+                status = status with { AiStudiosCalls = status.AiStudiosCalls + check.Calls, Polls = status.Polls + 1, LastPollAt = Now };
+                if (check.Done)
+                {
+                    return await CompleteAsync(status, check, lastCallback);
+                }
+
+                if (check.Failure is { } failure)
+                {
+                    if (!check.Transient)
+                    {
+                        return await EndAsync(status, JobState.Failed, failure);
+                    }
+
+                    lastError = failure;
+                    if (finalCheck && winner == timer)
+                    {
+                        return await MissedDeadlineAsync(status, lastError);
+                    }
+
+                    continue;
+                }
+
+                lastError = null;
+                // The first reading counts as movement: a stall is measured from the first time progress was seen.
+                if (status.ProgressChangedAt is not { } changedAt || check.Percent > status.Progress)
+                {
+                    status = status with { Progress = check.Percent, ProgressChangedAt = Now };
+                }
+                else if (Now - changedAt >= Policy.StallTimeout)
+                {
+                    return await EndAsync(status, JobState.Failed, $"The render stalled at {Percent(status.Progress)}%: no progress for {Describe(Now - changedAt)}.");
+                }
+
+                if (finalCheck && winner == timer)
+                {
+                    return await MissedDeadlineAsync(status, lastError);
+                }
+            }
+
+            logger.LogInformation("Job {JobId} continues as new after {Polls} polls", JobId, status.Polls);
+            context.ContinueAsNew(input with { Resume = status }, preserveUnprocessedEvents: true);
+            return null!;
+        }
+
+        Task<JobStatus> MissedDeadlineAsync(JobStatus status, string? lastError)
+        {
+            var last = status.ProgressChangedAt is null ? "no progress was read" : $"last progress {Percent(status.Progress)}%";
+            var error = lastError is null ? "" : $" Last error: {lastError}";
+            return EndAsync(status, JobState.Failed, $"The render did not finish within the {Describe(Policy.Deadline)} deadline ({last}).{error}");
+        }
+
+        async Task<RenderCheck> CheckAsync(string projectKey)
+        {
+            try
+            {
+                return await context.CallActivityAsync<RenderCheck>(nameof(CheckRenderActivity), new CheckRenderInput(JobId, projectKey), FaultRetry);
+            }
+            catch (TaskFailedException ex)
+            {
+                return new RenderCheck { Failure = ex.FailureDetails.ErrorMessage, Transient = true };
+            }
+        }
+
+        async Task<JobStatus> CompleteAsync(JobStatus status, RenderCheck check, RenderCallback? callback)
+        {
+            status = Publish(status with { State = JobState.Storing, Progress = 100, NextCheckAt = null, VideoUrl = check.VideoUrl });
+            if (Policy.CopyVideo)
+            {
+                var copy = await context.CallActivityAsync<CopyVideoOutcome>(nameof(CopyVideoActivity), new CopyVideoInput(JobId, check.VideoUrl!), FaultRetry);
+                if (copy.Failure is { } failure)
+                {
+                    return await EndAsync(status, JobState.Failed, failure);
+                }
+
+                status = status with { VideoBlob = copy.VideoBlob };
+            }
+
+            return await EndAsync(status with { DurationSeconds = callback?.DurationSeconds }, JobState.Completed, null);
+        }
+
+        /// <summary>Writes the job's record (<c>videos/{id}.json</c>) and returns it as the orchestration's output.</summary>
+        async Task<JobStatus> EndAsync(JobStatus status, JobState state, string? reason)
+        {
+            // Terminal only once the record exists: until then the job is storing it, so no reader sees an end without its reason.
+            Publish(status with { State = JobState.Storing, NextCheckAt = null });
+            var record = status with { State = state, Error = reason, NextCheckAt = null, CompletedAt = Now, LastUpdatedAt = Now };
+            var resultBlob = await context.CallActivityAsync<string>(nameof(StoreRecordActivity), record, FaultRetry);
+            logger.LogInformation("Job {JobId} ended {State}: {Reason}", JobId, state, reason ?? "video ready");
+            return record with { ResultBlob = resultBlob };
+        }
+
+        /// <summary>Waits <paramref name="delay"/>; true when a cancellation came first.</summary>
+        async Task<bool> DelayOrCancelAsync(TimeSpan delay, Task<string?> cancel)
+        {
+            using var timerCancellation = new CancellationTokenSource();
+            var timer = context.CreateTimer(delay, timerCancellation.Token);
+            if (await Task.WhenAny(timer, cancel) == cancel)
+            {
+                timerCancellation.Cancel();
+                return true;
+            }
+
+            return false;
+        }
+
+        JobStatus Publish(JobStatus status)
+        {
+            var published = status with { LastUpdatedAt = Now };
+            context.SetCustomStatus(published);
+            return published;
+        }
+
+        static string CancelReason(string? requested, string? projectKey) =>
+            (string.IsNullOrWhiteSpace(requested) ? "Cancelled by request." : $"Cancelled: {requested.TrimEnd('.')}.")
+            + (projectKey is null ? "" : $" AI Studios has no cancel, so project {projectKey} may still finish rendering there.");
+
+        static string Percent(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+        static string Describe(TimeSpan span) =>
+            span.TotalMinutes >= 1 ? $"{span.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} min" : $"{span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Contracts;
+using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Validation;
+using SynthFunctions.Core.Webhooks;
+
+namespace SynthFunctions.Http;
+
+public static class ApiEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the whole HTTP API on an ASP.NET Core app, with the routes the Functions app serves: the video API, the
+    /// AI Studios callback and the health check. Needs Core's registration and a <see cref="DurableTaskClient"/> in DI.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSynthApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
+        api.MapPost($"/{ApiRoutes.Videos}", (HttpRequest request, [FromServices] JobService jobs, [FromServices] IOptionsMonitor<ScriptDefaultsOptions> defaults, CancellationToken token) =>
+            VideoEndpoints.SubmitAsync(request, jobs, defaults.CurrentValue, token));
+        api.MapGet($"/{ApiRoutes.Videos}", VideoEndpoints.ListAsync);
+        api.MapGet($"/{ApiRoutes.Video}", VideoEndpoints.GetAsync);
+        api.MapDelete($"/{ApiRoutes.Video}", VideoEndpoints.CancelAsync);
+        api.MapMethods($"/{ApiRoutes.Webhook}", [HttpMethods.Get, HttpMethods.Post],
+            (string id, HttpRequest request, [FromServices] JobService jobs, [FromServices] WebhookTokens tokens, [FromServices] TimeProvider time,
+                [FromServices] ILoggerFactory loggers, CancellationToken token) =>
+                WebhookEndpoints.ReceiveAsync(id, request, jobs, tokens, time, loggers.CreateLogger(typeof(WebhookEndpoints)), token));
+        api.MapGet($"/{ApiRoutes.Health}", ([FromServices] HealthCheckService health, [FromServices] DurableTaskClient durable, CancellationToken token) =>
+            HealthEndpoint.CheckAsync(health, durable, token));
+        return endpoints;
+    }
+}
