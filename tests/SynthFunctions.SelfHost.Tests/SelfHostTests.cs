@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Testing;
 using static SynthFunctions.SelfHost.Tests.Api;
