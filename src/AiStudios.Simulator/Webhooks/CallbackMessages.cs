@@ -32,39 +32,32 @@ internal sealed class CallbackMessages(VideoUrls videoUrls, IOptionsMonitor<Simu
 
     HttpRequestMessage V3(ScheduledCallback callback)
     {
-        var project = callback.Project;
-        var fields = new Dictionary<string, string>
-        {
-            ["progress"] = callback.Progress.ToString(CultureInfo.InvariantCulture),
-            ["backendTaskId"] = project.BackendTaskId ?? "",
-        };
-        if (callback.IsFinal)
-        {
-            fields["credit"] = project.CubesUsed.ToString(CultureInfo.InvariantCulture);
-            fields["download_url"] = videoUrls.For(project);
-        }
-
+        var payload = V3Payload(callback);
+        var url = callback.Project.WebhookUrl!;
         return options.CurrentValue.Webhook.V3Format switch
         {
-            V3CallbackFormat.Form => new HttpRequestMessage(HttpMethod.Post, project.WebhookUrl) { Content = new FormUrlEncodedContent(fields) },
-            V3CallbackFormat.Query => new HttpRequestMessage(HttpMethod.Get, WithQuery(project.WebhookUrl!, fields)),
-            _ => new HttpRequestMessage(HttpMethod.Post, project.WebhookUrl) { Content = JsonBody(callback) },
+            V3CallbackFormat.Form => new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(AsText(payload)) },
+            V3CallbackFormat.Query => new HttpRequestMessage(HttpMethod.Get, WithQuery(url, AsText(payload))),
+            _ => new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json") },
         };
     }
 
-    /// <summary>The JSON body keeps the documented types: <c>progress</c> and <c>credit</c> are integers.</summary>
-    StringContent JsonBody(ScheduledCallback callback)
+    /// <summary>The documented fields with their documented types: <c>progress</c> and <c>credit</c> are integers.</summary>
+    JsonObject V3Payload(ScheduledCallback callback)
     {
         var project = callback.Project;
-        var body = new JsonObject { ["progress"] = callback.Progress, ["backendTaskId"] = project.BackendTaskId };
+        var payload = new JsonObject { ["progress"] = callback.Progress, ["backendTaskId"] = project.BackendTaskId ?? "" };
         if (callback.IsFinal)
         {
-            body["credit"] = project.CubesUsed;
-            body["download_url"] = videoUrls.For(project);
+            payload["credit"] = project.CubesUsed;
+            payload["download_url"] = videoUrls.For(project);
         }
 
-        return new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        return payload;
     }
+
+    static Dictionary<string, string> AsText(JsonObject payload) =>
+        payload.ToDictionary(field => field.Key, field => JsonFields.Text(field.Value) ?? field.Value!.ToJsonString());
 
     /// <summary>Appends <paramref name="fields"/> to the URL's own query, which keeps the caller's correlation token.</summary>
     static Uri WithQuery(string url, IReadOnlyDictionary<string, string> fields)
