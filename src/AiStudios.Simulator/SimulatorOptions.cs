@@ -11,7 +11,26 @@ public sealed class SimulatorOptions
     /// <summary>The template every simulator has, so a template export works out of the box.</summary>
     public const string DemoTemplateKey = "demo-template";
 
+    /// <summary>The V3 AppId a caller must send to <c>POST /api/odin/v3/auth/token</c> unless configured otherwise.</summary>
+    public const string DefaultAppId = "simulator-app-id";
+
+    /// <summary>The V3 UserKey a caller must send with <see cref="DefaultAppId"/> unless configured otherwise.</summary>
+    public const string DefaultUserKey = "simulator-user-key";
+
+    /// <summary>How long V3 access tokens are honoured unless configured otherwise: a day, as documented.</summary>
+    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>The V3 template project every simulator has (24-hex, like a real project id), for edit-and-export.</summary>
+    public const string DemoTemplateProjectId = "66a0de3000000000000000d1";
+
     public string ApiKey { get; set; } = DefaultApiKey;
+
+    public string AppId { get; set; } = DefaultAppId;
+
+    public string UserKey { get; set; } = DefaultUserKey;
+
+    /// <summary>How long a V3 access token is honoured after it was issued.</summary>
+    public TimeSpan TokenLifetime { get; set; } = DefaultTokenLifetime;
 
     /// <summary>How long a render takes from export to 100%. Real renders take 1 to 10 minutes.</summary>
     public TimeSpan RenderTime { get; set; } = TimeSpan.FromSeconds(10);
@@ -42,11 +61,17 @@ public enum ResponseEnvelope
     Flat,
 }
 
-/// <summary>How finished renders are reported to the <c>webhook</c> URL of an export.</summary>
+/// <summary>How renders are reported to the <c>webhook</c> (classic) or <c>webhookUrl</c> (V3) of an export.</summary>
 public sealed class SimulatorWebhookOptions
 {
-    /// <summary>GET (default; the docs show only a URL with query parameters) or POST.</summary>
+    /// <summary>Classic callbacks: GET (default; the docs show only a URL with query parameters) or POST.</summary>
     public string Method { get; set; } = "GET";
+
+    /// <summary>How V3 callbacks carry their fields; the docs do not say.</summary>
+    public V3CallbackFormat V3Format { get; set; } = V3CallbackFormat.Json;
+
+    /// <summary>V3 only: a progress callback each time a render passes a multiple of this percent (25: at 25, 50, 75). 0 sends only the final one.</summary>
+    public double ProgressStep { get; set; }
 
     /// <summary>Extra time between the render finishing and the callback.</summary>
     public TimeSpan Delay { get; set; }
@@ -85,6 +110,12 @@ public sealed class SimulatorFaultOptions
 
     /// <summary>Share of exports refused with <c>success:false</c>.</summary>
     public double RejectRate { get; set; }
+
+    /// <summary>Share of exports that create the project (which renders) and then answer 500.</summary>
+    public double FailAfterAcceptRate { get; set; }
+
+    /// <summary>Share of exports that create the project (which renders) and then drop the connection without an answer.</summary>
+    public double DropAfterAcceptRate { get; set; }
 
     /// <summary>With <see cref="RateLimitStormDuration"/>: every this often, all API calls get 429 for a while (halfway through each period).</summary>
     public TimeSpan? RateLimitStormEvery { get; set; }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AiStudios.Simulator.Tests;
 
-/// <summary>A simulator on a free loopback port whose clock the test moves, and an HTTP client that sends its key.</summary>
+/// <summary>A simulator on a free loopback port whose clock the test moves, and an HTTP client that sends its classic key.</summary>
 internal sealed class RunningSimulator : IAsyncDisposable
 {
     RunningSimulator(SimulatorServer server, FakeTimeProvider clock)
@@ -78,6 +78,9 @@ internal sealed class RunningSimulator : IAsyncDisposable
         using var response = await Http.GetAsync($"api/odin/editor/progress/{key}", TestContext.Current.CancellationToken);
         return ((int)response.StatusCode, await ReadAsync(response));
     }
+
+    /// <summary>A V3 caller holding a fresh token.</summary>
+    public Task<V3Session> V3Async() => V3Session.StartAsync(Server.BaseAddress);
 
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AiStudios.Simulator.Projects;
 
 namespace AiStudios.Simulator.Api;
 
-/// <summary>The response bodies of the simulated API, in the configured envelope.</summary>
+/// <summary>The response bodies of the simulated APIs: the classic ones in the configured envelope, the V3 ones in V3's.</summary>
 internal static class ApiResponses
 {
     /// <summary><c>{"success":true,"data":{…}}</c> or, flat, <c>{"success":true,…}</c> (flat progress has no flag, as in the reference table).</summary>
@@ -27,14 +28,40 @@ internal static class ApiResponses
     public static IResult Failure(string message, int statusCode = StatusCodes.Status200OK) =>
         Results.Json(new JsonObject { ["success"] = false, ["msg"] = message }, statusCode: statusCode);
 
-    public static IResult RateLimited(TimeSpan retryAfter) => new RateLimitedResult(retryAfter);
+    /// <summary>V3's <c>{"success":true,"data":{…}}</c> (aistudios-v3.md §1.4).</summary>
+    public static IResult V3Success(JsonObject data) => Results.Json(new JsonObject { ["success"] = true, ["data"] = data });
 
-    sealed class RateLimitedResult(TimeSpan retryAfter) : IResult
+    /// <summary>
+    /// V3's <c>{"success":false,"error":{"code":…,"msg":"…"}}</c> as the official samples read it. The code values are
+    /// undocumented: the simulator repeats the HTTP status.
+    /// </summary>
+    public static IResult V3Failure(string message, int statusCode) =>
+        Results.Json(new JsonObject { ["success"] = false, ["error"] = new JsonObject { ["code"] = statusCode, ["msg"] = message } }, statusCode: statusCode);
+
+    /// <summary>A failure in the shape of <paramref name="api"/>.</summary>
+    public static IResult Failure(StudioApi api, string message, int statusCode) =>
+        api == StudioApi.V3 ? V3Failure(message, statusCode) : Failure(message, statusCode);
+
+    public static IResult RateLimited(StudioApi api, TimeSpan retryAfter) => new RateLimitedResult(api, retryAfter);
+
+    /// <summary>No answer at all: the connection is cut, as when a server or proxy dies mid-request.</summary>
+    public static IResult Dropped { get; } = new DroppedResult();
+
+    sealed class RateLimitedResult(StudioApi api, TimeSpan retryAfter) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.RetryAfter = Math.Max(0, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Failure("too many requests", StatusCodes.Status429TooManyRequests).ExecuteAsync(httpContext);
+            return Failure(api, "too many requests", StatusCodes.Status429TooManyRequests).ExecuteAsync(httpContext);
+        }
+    }
+
+    sealed class DroppedResult : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Abort();
+            return Task.CompletedTask;
         }
     }
 }

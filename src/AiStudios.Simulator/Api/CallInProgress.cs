@@ -3,11 +3,16 @@ namespace AiStudios.Simulator.Api;
 /// <summary>The call being handled, filled in by its handler and counted by <see cref="CallRecordingFilter"/> when it ends.</summary>
 internal sealed class CallInProgress(string endpoint)
 {
+    readonly List<string> projectKeys = [];
+
     public string Endpoint { get; } = endpoint;
 
-    public string? ProjectKey { get; set; }
+    /// <summary>The projects the call concerns (or created); several for a delete.</summary>
+    public IReadOnlyList<string> ProjectKeys => projectKeys;
 
     public string? ExportName { get; set; }
+
+    public void Concerns(string projectKey) => projectKeys.Add(projectKey);
 }
 
 /// <summary>Endpoint metadata: the name a call to this endpoint is counted under.</summary>

@@ -21,7 +21,7 @@ internal sealed class CallRecordingFilter(CallLedger ledger) : IEndpointFilter
         }
         finally
         {
-            ledger.Record(call.Endpoint, call.ProjectKey, call.ExportName);
+            ledger.Record(call.Endpoint, call.ProjectKeys, call.ExportName);
         }
     }
 }

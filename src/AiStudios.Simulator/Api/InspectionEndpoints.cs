@@ -18,6 +18,7 @@ internal static class InspectionEndpoints
             envelope = options.CurrentValue.Envelope.ToString(),
             renderTime = options.CurrentValue.RenderTime,
             templates = new[] { SimulatorOptions.DemoTemplateKey },
+            v3Templates = new[] { SimulatorOptions.DemoTemplateProjectId },
         }));
 
         var inspection = endpoints.MapGroup("/_simulator");
@@ -35,10 +36,13 @@ internal static class InspectionEndpoints
 
     static ProjectView View(SimulatedProject project, ProjectStore projects, DateTimeOffset now) => new(
         project.Key,
+        project.Api == StudioApi.V3 ? "v3" : "classic",
         project.Name,
         project.TemplateKey,
         project.CreatedAt,
-        project.FinishesAt,
+        project.Draft,
+        project.Draft ? null : project.RenderStartedAt,
+        project.Draft ? null : project.FinishesAt,
         project.ProgressAt(now),
         project.IsDoneAt(now),
         project.StuckAt,
@@ -46,16 +50,20 @@ internal static class InspectionEndpoints
         project.WebhookCopies,
         projects.WebhookSent(project.Key),
         project.CubesUsed,
-        project.DurationSeconds);
+        project.DurationSeconds,
+        project.BackendTaskId);
 }
 
-/// <summary>A project as <c>/_simulator/projects</c> shows it.</summary>
+/// <summary>A project as <c>/_simulator/projects</c> shows it; <see cref="Api"/> is <c>classic</c> or <c>v3</c>.</summary>
 public sealed record ProjectView(
     string Key,
+    string Api,
     string? Name,
     string? TemplateKey,
     DateTimeOffset CreatedAt,
-    DateTimeOffset FinishesAt,
+    bool Draft,
+    DateTimeOffset? ExportedAt,
+    DateTimeOffset? FinishesAt,
     double Progress,
     bool Done,
     double? StuckAt,
@@ -63,4 +71,5 @@ public sealed record ProjectView(
     int WebhookCopies,
     bool WebhookSent,
     int CubesUsed,
-    double DurationSeconds);
+    double DurationSeconds,
+    string? BackendTaskId);

@@ -19,7 +19,7 @@ internal static class VideoEndpoints
             return StorageError(StatusCodes.Status404NotFound, "NoSuchKey", "The specified key does not exist.");
         }
 
-        http.Features.GetRequiredFeature<CallInProgress>().ProjectKey = project.Key;
+        http.Features.GetRequiredFeature<CallInProgress>().Concerns(project.Key);
         return urls.Check(project, expires, sig, now) switch
         {
             VideoAccess.Expired => StorageError(StatusCodes.Status403Forbidden, "AccessDenied", "Request has expired"),

@@ -7,16 +7,17 @@ public sealed class CallLedger
 {
     readonly Lock gate = new();
     readonly ProjectJournal journal;
+    readonly RenderGauge renders;
     readonly Dictionary<string, int> byEndpoint = new(StringComparer.Ordinal);
     readonly Dictionary<string, Dictionary<string, int>> byProject = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> webhooksByProject = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> exportsByName = new(StringComparer.Ordinal);
     int total;
 
-    const string WebhookSent = "webhookSent";
-
-    public CallLedger(ProjectJournal journal)
+    public CallLedger(ProjectJournal journal, RenderGauge renders)
     {
         this.journal = journal;
+        this.renders = renders;
         foreach (var entry in journal.Entries)
         {
             switch (entry.Type)
@@ -25,35 +26,37 @@ public sealed class CallLedger
                     Clear();
                     break;
                 case JournalEntry.CallReceived when entry.Endpoint is not null:
-                    Count(entry.Endpoint, entry.Key, entry.Name);
+                    Count(entry.Endpoint, entry.ProjectKeys, entry.Name);
                     break;
                 case JournalEntry.WebhookSent when entry.Key is not null:
-                    Increment(ProjectCounts(entry.Key), WebhookSent);
+                    Increment(webhooksByProject, entry.Key);
                     break;
             }
         }
     }
 
     /// <summary>
-    /// Records one received call: <paramref name="projectKey"/> when it concerns (or created) a project,
+    /// Records one received call: <paramref name="projectKeys"/> it concerns (or created),
     /// <paramref name="exportName"/> for exports, so attempts of one request can be counted before it has a key.
     /// </summary>
-    public void Record(string endpoint, string? projectKey = null, string? exportName = null)
+    public void Record(string endpoint, IReadOnlyList<string> projectKeys, string? exportName = null)
     {
-        journal.Append(new JournalEntry(JournalEntry.CallReceived, Key: projectKey, Endpoint: endpoint, Name: exportName));
+        journal.Append(projectKeys.Count > 1
+            ? new JournalEntry(JournalEntry.CallReceived, Keys: projectKeys, Endpoint: endpoint, Name: exportName)
+            : new JournalEntry(JournalEntry.CallReceived, Key: projectKeys.Count == 1 ? projectKeys[0] : null, Endpoint: endpoint, Name: exportName));
         lock (gate)
         {
-            Count(endpoint, projectKey, exportName);
+            Count(endpoint, projectKeys, exportName);
         }
     }
 
-    /// <summary>Records a completion callback sent for a project (each copy, duplicates included).</summary>
-    public void RecordWebhookSent(string projectKey)
+    /// <summary>Records one copy of a callback sent for a project, reporting <paramref name="progress"/> percent.</summary>
+    public void RecordWebhookSent(string projectKey, int progress)
     {
-        journal.Append(new JournalEntry(JournalEntry.WebhookSent, Key: projectKey));
+        journal.Append(new JournalEntry(JournalEntry.WebhookSent, Key: projectKey, Progress: progress));
         lock (gate)
         {
-            Increment(ProjectCounts(projectKey), WebhookSent);
+            Increment(webhooksByProject, projectKey);
         }
     }
 
@@ -81,50 +84,42 @@ public sealed class CallLedger
         {
             Clear();
         }
+
+        renders.Reset();
     }
 
     public CallReport Snapshot()
     {
         lock (gate)
         {
-            return new CallReport(
-                total,
-                new Dictionary<string, int>(byEndpoint),
-                byProject.ToDictionary(p => p.Key, p => new ProjectCalls(
-                    p.Value.GetValueOrDefault(SimulatorEndpoint.Export),
-                    p.Value.GetValueOrDefault(SimulatorEndpoint.TemplateExport),
-                    p.Value.GetValueOrDefault(SimulatorEndpoint.Progress),
-                    p.Value.GetValueOrDefault(SimulatorEndpoint.GetProject),
-                    p.Value.GetValueOrDefault(SimulatorEndpoint.Video),
-                    p.Value.GetValueOrDefault(WebhookSent))),
-                new Dictionary<string, int>(exportsByName));
+            var projects = byProject.Keys.Union(webhooksByProject.Keys).ToDictionary(
+                key => key,
+                key => new ProjectCalls(
+                    byProject.TryGetValue(key, out var counts) ? new Dictionary<string, int>(counts) : [],
+                    webhooksByProject.GetValueOrDefault(key)));
+            return new CallReport(total, new Dictionary<string, int>(byEndpoint), projects, new Dictionary<string, int>(exportsByName), renders.MaxInFlight);
         }
     }
 
-    void Count(string endpoint, string? projectKey, string? exportName)
+    void Count(string endpoint, IReadOnlyList<string> projectKeys, string? exportName)
     {
         total++;
         Increment(byEndpoint, endpoint);
-        if (projectKey is not null)
+        foreach (var projectKey in projectKeys)
         {
-            Increment(ProjectCounts(projectKey), endpoint);
+            if (!byProject.TryGetValue(projectKey, out var counts))
+            {
+                counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                byProject[projectKey] = counts;
+            }
+
+            Increment(counts, endpoint);
         }
 
         if (exportName is not null)
         {
             Increment(exportsByName, exportName);
         }
-    }
-
-    Dictionary<string, int> ProjectCounts(string projectKey)
-    {
-        if (!byProject.TryGetValue(projectKey, out var counts))
-        {
-            counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            byProject[projectKey] = counts;
-        }
-
-        return counts;
     }
 
     static void Increment(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
@@ -134,6 +129,7 @@ public sealed class CallLedger
         total = 0;
         byEndpoint.Clear();
         byProject.Clear();
+        webhooksByProject.Clear();
         exportsByName.Clear();
     }
 }

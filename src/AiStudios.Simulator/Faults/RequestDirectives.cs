@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace AiStudios.Simulator.Faults;
 
 /// <summary>
-/// Per-request behaviour asked for by markers in the export's project name, such as
+/// Per-request behaviour asked for by markers in the export's project name (classic <c>projectName</c>, V3 <c>name</c>), such as
 /// <c>"Quarterly update sim:render=2m sim:429=2"</c>. Unknown markers are ignored. The full list is in README.md.
 /// </summary>
 public sealed partial record RequestDirectives
@@ -28,6 +28,9 @@ public sealed partial record RequestDirectives
 
     /// <summary><c>sim:500-after-accept</c>: the export creates the project, then answers 500.</summary>
     public bool FailAfterAccept { get; init; }
+
+    /// <summary><c>sim:drop-after-accept</c>: the export creates the project, then cuts the connection without an answer.</summary>
+    public bool DropAfterAccept { get; init; }
 
     /// <summary><c>sim:slow=3s</c>: the export answers only after this long.</summary>
     public TimeSpan? SlowBy { get; init; }
@@ -69,6 +72,7 @@ public sealed partial record RequestDirectives
                 "429" => directives with { RateLimitedAttempts = Count(value) },
                 "503" => directives with { UnavailableAttempts = Count(value) },
                 "500-after-accept" => directives with { FailAfterAccept = true },
+                "drop-after-accept" => directives with { DropAfterAccept = true },
                 "slow" => directives with { SlowBy = Duration(value) ?? TimeSpan.FromSeconds(2) },
                 "progress-500" => directives with { FailedProgressCalls = Count(value) },
                 "no-webhook" => directives with { DropWebhook = true },

@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 namespace AiStudios.Simulator.Projects;
 
 /// <summary>
-/// An append-only file of what happened (projects created, callbacks sent, calls received), replayed at
-/// start-up so a restarted simulator remembers its projects and counts, as the real service would.
+/// An append-only file of what happened (projects created, changed and deleted, callbacks sent, calls received,
+/// tokens issued), replayed at start-up so a restarted simulator remembers its projects, counts and tokens, as the
+/// real service would.
 /// Each entry is written through to the operating system before the answer goes out, so killing the
 /// process loses nothing that was answered.
 /// </summary>
@@ -86,10 +87,40 @@ public sealed class ProjectJournal : IDisposable
 }
 
 /// <summary>One line of the journal.</summary>
-public sealed record JournalEntry(string Type, SimulatedProject? Project = null, string? Key = null, string? Endpoint = null, string? Name = null, int? Status = null)
+public sealed record JournalEntry(
+    string Type,
+    SimulatedProject? Project = null,
+    string? Key = null,
+    string? Endpoint = null,
+    string? Name = null,
+    int? Status = null,
+    IReadOnlyList<string>? Keys = null,
+    int? Progress = null,
+    int? Count = null,
+    DateTimeOffset? At = null)
 {
     public const string ProjectCreated = "project";
+
+    /// <summary>A project saved again under its key: exported after being saved as a draft, or exported anew.</summary>
+    public const string ProjectChanged = "projectChanged";
+
+    public const string ProjectDeleted = "projectDeleted";
+
+    /// <summary>One copy of a callback; <see cref="Progress"/> is the percent it reported (none on older lines: the final one).</summary>
     public const string WebhookSent = "webhookSent";
+
+    /// <summary>A call, concerning the project <see cref="Key"/> or, when it concerned several, <see cref="Keys"/>.</summary>
     public const string CallReceived = "call";
+
     public const string CountsReset = "reset";
+
+    /// <summary>A V3 access token issued at <see cref="At"/>; <see cref="Key"/> is its SHA-256, never the token.</summary>
+    public const string TokenIssued = "token";
+
+    /// <summary>A new highest number of renders in flight at once (<see cref="Count"/>).</summary>
+    public const string RendersInFlight = "rendersInFlight";
+
+    /// <summary>The projects a <see cref="CallReceived"/> line concerns.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> ProjectKeys => Keys ?? (Key is null ? [] : [Key]);
 }

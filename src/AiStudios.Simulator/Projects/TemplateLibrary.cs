@@ -3,11 +3,17 @@ using System.Text.Json.Nodes;
 namespace AiStudios.Simulator.Projects;
 
 /// <summary>
-/// Templates for template exports: the built-in <see cref="SimulatorOptions.DemoTemplateKey"/>, or any project
-/// the simulator already has (the docs use an existing project as the template).
+/// Templates for template exports: the built-in <see cref="SimulatorOptions.DemoTemplateKey"/> (classic) and
+/// <see cref="SimulatorOptions.DemoTemplateProjectId"/> (V3), or any project the simulator already has of the same
+/// API (the docs use an existing project as the template).
 /// </summary>
 internal sealed class TemplateLibrary(ProjectStore projects)
 {
+    const string DemoModel = "M000045058";
+    const string DemoClothes = "BG00002320";
+
+    static readonly DateTimeOffset DemoCreatedAt = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     static readonly JsonArray DemoScenes = (JsonArray)JsonNode.Parse("""
         [
           {"AIModel":{"model":"M000004017","clothes":"BG00006160","language":"en","script":"Welcome to the demo template.",
@@ -20,11 +26,58 @@ internal sealed class TemplateLibrary(ProjectStore projects)
         ]
         """)!;
 
-    /// <summary>A copy of the template's scenes, or null when no such template exists.</summary>
+    static readonly JsonArray DemoV3Scenes = (JsonArray)JsonNode.Parse($$$"""
+        [
+          {"sceneIdx":0,
+           "background":{"id":"background","type":"background","source_type":"image",
+                         "source_url":"/images/background/bg_blue_gradient.png","source_color":"rgb(54,188,37)"},
+           "scripts":[{"org":"Welcome to the V3 demo template.","isTTS":false,"tts":null,"modelId":"{{{DemoModel}}}","clothId":"{{{DemoClothes}}}"}],
+           "clips":[{"id":"aiModel-demo-0","type":"aiModel","layer":1,"left":630.25,"top":146.74,"width":679,"height":2229,"scaleX":1,"scaleY":1,
+                     "model":{"ai_name":"{{{DemoModel}}}","emotion":"{{{DemoClothes}}}","language":"en"}},
+                    {"id":"textImage-demo-0","type":"textImage","layer":2,"left":120,"top":80,"width":800,"height":120,
+                     "text":"Headline","fontSize":60,"fill":"rgb(255,255,255)","fontFamily":"Noto Sans CJK"}],
+           "watermark":false,"thumbnailUrl":null},
+          {"sceneIdx":1,
+           "background":{"id":"background","type":"background","source_type":"image",
+                         "source_url":"/images/background/bg_blue_gradient.png","source_color":"rgb(54,188,37)"},
+           "scripts":[{"org":"Thanks for watching.","isTTS":false,"tts":null,"modelId":"{{{DemoModel}}}","clothId":"{{{DemoClothes}}}"}],
+           "clips":[{"id":"aiModel-demo-1","type":"aiModel","layer":1,"left":1100,"top":146.74,"width":679,"height":2229,"scaleX":1,"scaleY":1,
+                     "model":{"ai_name":"{{{DemoModel}}}","emotion":"{{{DemoClothes}}}","language":"en"}},
+                    {"id":"image-demo-1","type":"image","layer":2,"left":120,"top":240,"width":800,"height":450,"scaleX":1,"scaleY":1,
+                     "source_url":"https://cdn.aistudios.com/images/news/aiplatform_background_gradient.png"}],
+           "watermark":false,"thumbnailUrl":null}
+        ]
+        """)!;
+
+    /// <summary>A copy of the classic template's scenes, or null when no such template exists.</summary>
     public JsonArray? Find(string key) =>
         key == SimulatorOptions.DemoTemplateKey ? (JsonArray)DemoScenes.DeepClone()
-        : projects.Find(key) is { } project ? (JsonArray)project.Scenes.DeepClone()
+        : projects.Find(key, StudioApi.Classic) is { } project ? (JsonArray)project.Scenes.DeepClone()
         : null;
+
+    /// <summary>
+    /// A copy of the V3 project <paramref name="projectId"/>, or of the built-in demo template (a draft that reads
+    /// like any other project, but lives outside the store: it cannot be deleted), or null.
+    /// </summary>
+    public SimulatedProject? FindV3(string projectId) =>
+        projects.Find(projectId, StudioApi.V3) is { } project ? project with { Scenes = (JsonArray)project.Scenes.DeepClone() }
+        : projectId == SimulatorOptions.DemoTemplateProjectId ? DemoV3Template()
+        : null;
+
+    static SimulatedProject DemoV3Template() => new()
+    {
+        Key = SimulatorOptions.DemoTemplateProjectId,
+        Api = StudioApi.V3,
+        Name = "V3 demo template",
+        Orientation = "landscape",
+        Scenes = (JsonArray)DemoV3Scenes.DeepClone(),
+        BackendTaskId = "demo-template-task",
+        CreatedAt = DemoCreatedAt,
+        Draft = true,
+        RenderTime = TimeSpan.Zero,
+        CubesUsed = DemoV3Scenes.Count,
+        PublicBaseUrl = "",
+    };
 
     /// <summary>Applies <paramref name="updates"/> to <paramref name="scenes"/> in place; returns the first problem, if any.</summary>
     public static string? Apply(JsonArray scenes, JsonNode? updates)
@@ -42,22 +95,22 @@ internal sealed class TemplateLibrary(ProjectStore projects)
                 return $"{path}.values is required";
             }
 
-            var sceneIdx = Number(update["sceneIdx"]);
+            var sceneIdx = JsonFields.Integer(update["sceneIdx"]);
             if (sceneIdx is null || sceneIdx < 0 || sceneIdx >= scenes.Count)
             {
                 return $"{path}.sceneIdx is out of range (the template has {scenes.Count} scenes)";
             }
 
             var scene = scenes[sceneIdx.Value]!.AsObject();
-            var target = Text(update["property"]) switch
+            var target = JsonFields.Text(update["property"]) switch
             {
                 "AIModel" => scene["AIModel"] as JsonObject,
-                "clips" => FindClip(scene, Text(update["clipType"]), Number(update["clipIdx"]) ?? 0),
+                "clips" => FindClip(scene, JsonFields.Text(update["clipType"]), JsonFields.Integer(update["clipIdx"]) ?? 0),
                 _ => null,
             };
             if (target is null)
             {
-                return $"{path} names no {Text(update["property"]) ?? "property"} in scene {sceneIdx}";
+                return $"{path} names no {JsonFields.Text(update["property"]) ?? "property"} in scene {sceneIdx}";
             }
 
             foreach (var (name, value) in values)
@@ -72,11 +125,8 @@ internal sealed class TemplateLibrary(ProjectStore projects)
     static JsonObject? FindClip(JsonObject scene, string? clipType, int clipIdx) =>
         (scene["clips"] as JsonArray)?
             .OfType<JsonObject>()
-            .Where(clip => Text(clip["type"]) == clipType)
+            .Where(clip => JsonFields.Text(clip["type"]) == clipType)
             .Skip(clipIdx)
             .FirstOrDefault()?["detail"] as JsonObject;
 
-    static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    static int? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
 }

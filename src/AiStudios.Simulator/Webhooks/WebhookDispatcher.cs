@@ -1,5 +1,3 @@
-using System.Globalization;
-using AiStudios.Simulator.Api;
 using AiStudios.Simulator.Calls;
 using AiStudios.Simulator.Projects;
 using Microsoft.Extensions.Options;
@@ -7,53 +5,60 @@ using Microsoft.Extensions.Options;
 namespace AiStudios.Simulator.Webhooks;
 
 /// <summary>
-/// Calls each finished render's <c>webhook</c> URL with the documented query parameters appended
-/// (<c>ai_progress_update_loc</c>, <c>videoUrl</c>, <c>duration</c>; aistudios-api.md §5.1): once, twice
-/// when duplicated, never when lost, after the configured delay. No retries: the docs name none.
-/// Pending callbacks are rescheduled from the journal after a restart.
+/// Sends each render's callbacks (<see cref="CallbackPlan"/>) when they fall due: once each, twice when
+/// duplicated, never when lost. No retries: the docs name none. A render's callbacks go out in order, one after
+/// another; those of a render that was exported anew or deleted meanwhile are dropped. Pending callbacks are
+/// rescheduled from the journal after a restart.
 /// </summary>
 internal sealed partial class WebhookDispatcher : BackgroundService
 {
-    readonly PriorityQueue<SimulatedProject, DateTimeOffset> due = new();
+    public const string HttpClientName = "simulator-webhooks";
+
+    readonly PriorityQueue<ScheduledCallback, (DateTimeOffset DueAt, int Progress)> due = new();
     readonly Lock gate = new();
     readonly SemaphoreSlim wake = new(0);
     readonly ProjectStore projects;
     readonly CallLedger ledger;
-    readonly VideoUrls videoUrls;
+    readonly CallbackMessages messages;
     readonly IHttpClientFactory httpClients;
     readonly IOptionsMonitor<SimulatorOptions> options;
     readonly TimeProvider time;
     readonly ILogger<WebhookDispatcher> logger;
 
-    public const string HttpClientName = "simulator-webhooks";
-
     public WebhookDispatcher(
-        ProjectStore projects, CallLedger ledger, VideoUrls videoUrls, IHttpClientFactory httpClients,
+        ProjectStore projects, CallLedger ledger, CallbackMessages messages, IHttpClientFactory httpClients,
         IOptionsMonitor<SimulatorOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger)
     {
         this.projects = projects;
         this.ledger = ledger;
-        this.videoUrls = videoUrls;
+        this.messages = messages;
         this.httpClients = httpClients;
         this.options = options;
         this.time = time;
         this.logger = logger;
-        foreach (var project in projects.All.Where(p => !projects.WebhookSent(p.Key)))
+        foreach (var project in projects.All)
         {
             Schedule(project);
         }
     }
 
+    /// <summary>Queues the callbacks of <paramref name="project"/>'s render that have not been sent yet.</summary>
     public void Schedule(SimulatedProject project)
     {
-        if (project.WebhookCopies == 0 || project.WebhookUrl is null || project.StuckAt is not null)
+        var pending = CallbackPlan.For(project, options.CurrentValue.Webhook.ProgressStep)
+            .Where(callback => !projects.CallbackSent(project.Key, callback.Progress))
+            .ToList();
+        if (pending.Count == 0)
         {
             return;
         }
 
         lock (gate)
         {
-            due.Enqueue(project, project.FinishesAt + project.WebhookDelay);
+            foreach (var callback in pending)
+            {
+                due.Enqueue(callback, (callback.DueAt, callback.Progress));
+            }
         }
 
         wake.Release();
@@ -61,14 +66,19 @@ internal sealed partial class WebhookDispatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var deliveries = new List<Task>();
+        var deliveries = new Dictionary<string, Task>(StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
             var next = TakeDue(out var waitFor);
             if (next is not null)
             {
-                deliveries.RemoveAll(t => t.IsCompleted);
-                deliveries.Add(DeliverAsync(next, stoppingToken));
+                foreach (var done in deliveries.Where(d => d.Value.IsCompleted).Select(d => d.Key).ToList())
+                {
+                    deliveries.Remove(done);
+                }
+
+                var key = next.Project.Key;
+                deliveries[key] = DeliverAfterAsync(deliveries.GetValueOrDefault(key) ?? Task.CompletedTask, next, stoppingToken);
                 continue;
             }
 
@@ -81,7 +91,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
 
         try
         {
-            await Task.WhenAll(deliveries);
+            await Task.WhenAll(deliveries.Values);
         }
         catch (OperationCanceledException)
         {
@@ -89,20 +99,20 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         }
     }
 
-    SimulatedProject? TakeDue(out TimeSpan? waitFor)
+    ScheduledCallback? TakeDue(out TimeSpan? waitFor)
     {
         lock (gate)
         {
             waitFor = null;
-            if (!due.TryPeek(out var project, out var at))
+            if (!due.TryPeek(out _, out var at))
             {
                 return null;
             }
 
             var now = time.GetUtcNow();
-            if (at > now)
+            if (at.DueAt > now)
             {
-                waitFor = at - now;
+                waitFor = at.DueAt - now;
                 return null;
             }
 
@@ -110,37 +120,40 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         }
     }
 
-    async Task DeliverAsync(SimulatedProject project, CancellationToken cancellationToken)
+    /// <summary>Keeps one render's callbacks in order: each waits for the one before it.</summary>
+    async Task DeliverAfterAsync(Task previous, ScheduledCallback callback, CancellationToken cancellationToken)
     {
-        var url = CallbackUrl(project);
-        var method = string.Equals(options.CurrentValue.Webhook.Method, "POST", StringComparison.OrdinalIgnoreCase) ? HttpMethod.Post : HttpMethod.Get;
+        await previous;
+        await DeliverAsync(callback, cancellationToken);
+    }
+
+    async Task DeliverAsync(ScheduledCallback callback, CancellationToken cancellationToken)
+    {
+        var project = callback.Project;
+        // The store keeps the very instance each export saved, so another instance means another render (or none).
+        if (!ReferenceEquals(projects.Find(project.Key), project))
+        {
+            return;
+        }
+
         var client = httpClients.CreateClient(HttpClientName);
         client.Timeout = options.CurrentValue.Webhook.Timeout;
         for (var copy = 1; copy <= project.WebhookCopies; copy++)
         {
             try
             {
-                using var response = await client.SendAsync(new HttpRequestMessage(method, url), cancellationToken);
-                LogDelivered(logger, project.Key, copy, (int)response.StatusCode);
+                using var request = messages.Create(callback);
+                using var response = await client.SendAsync(request, cancellationToken);
+                LogDelivered(logger, project.Key, callback.Progress, copy, (int)response.StatusCode);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                LogFailed(logger, project.Key, copy, ex.Message);
+                LogFailed(logger, project.Key, callback.Progress, copy, ex.Message);
             }
 
-            ledger.RecordWebhookSent(project.Key);
-            projects.MarkWebhookSent(project.Key);
+            ledger.RecordWebhookSent(project.Key, callback.Progress);
+            projects.MarkCallbackSent(project.Key, callback.Progress);
         }
-    }
-
-    Uri CallbackUrl(SimulatedProject project)
-    {
-        var query = string.Join('&',
-            "ai_progress_update_loc=" + Uri.EscapeDataString($"ai-video/{project.Key}/"),
-            "videoUrl=" + Uri.EscapeDataString(videoUrls.For(project)),
-            "duration=" + project.DurationSeconds.ToString("0.000000", CultureInfo.InvariantCulture));
-        var target = project.WebhookUrl!;
-        return new Uri(target + (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query);
     }
 
     public override void Dispose()
@@ -149,9 +162,9 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Callback {Copy} for project {ProjectKey} answered {StatusCode}")]
-    static partial void LogDelivered(ILogger logger, string projectKey, int copy, int statusCode);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Callback at {Progress}% (copy {Copy}) for project {ProjectKey} answered {StatusCode}")]
+    static partial void LogDelivered(ILogger logger, string projectKey, int progress, int copy, int statusCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {Copy} for project {ProjectKey} failed: {Reason}")]
-    static partial void LogFailed(ILogger logger, string projectKey, int copy, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback at {Progress}% (copy {Copy}) for project {ProjectKey} failed: {Reason}")]
+    static partial void LogFailed(ILogger logger, string projectKey, int progress, int copy, string reason);
 }

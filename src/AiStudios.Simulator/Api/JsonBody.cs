@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AiStudios.Simulator.Api;
+
+/// <summary>Reads a request body that must be a JSON object of at most a megabyte.</summary>
+internal static class JsonBody
+{
+    const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The body as an object, or null when it is too large, not JSON, or not an object.</summary>
+    public static async Task<JsonObject?> ReadObjectAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
