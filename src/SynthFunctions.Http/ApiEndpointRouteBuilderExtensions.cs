@@ -23,8 +23,8 @@ public static class ApiEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapSynthApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
-        api.MapPost($"/{ApiRoutes.Videos}", (HttpRequest request, [FromServices] JobService jobs, [FromServices] IOptionsMonitor<ScriptDefaultsOptions> defaults, CancellationToken token) =>
-            VideoEndpoints.SubmitAsync(request, jobs, defaults.CurrentValue, token));
+        api.MapPost($"/{ApiRoutes.Videos}", (HttpRequest request, [FromServices] JobService jobs, [FromServices] JobRequestReader reader, CancellationToken token) =>
+            VideoEndpoints.SubmitAsync(request, jobs, reader, token));
         api.MapGet($"/{ApiRoutes.Videos}", VideoEndpoints.ListAsync);
         api.MapGet($"/{ApiRoutes.Video}", VideoEndpoints.GetAsync);
         api.MapDelete($"/{ApiRoutes.Video}", VideoEndpoints.CancelAsync);

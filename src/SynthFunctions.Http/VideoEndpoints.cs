@@ -20,10 +20,11 @@ public static class VideoEndpoints
     /// 202 with <c>Location</c>; 400 listing every problem; 413 over the size limit; 415 for other content types;
     /// with an <c>Idempotency-Key</c>, the same key and body return the same job, a different body 409.
     /// </summary>
-    public static async Task<IResult> SubmitAsync(HttpRequest request, JobService jobs, ScriptDefaultsOptions scriptDefaults, CancellationToken cancellationToken)
+    public static async Task<IResult> SubmitAsync(HttpRequest request, JobService jobs, JobRequestReader reader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(reader);
         var mediaType = MediaType(request);
         if (mediaType is not ("application/json" or "text/plain"))
         {
@@ -42,9 +43,7 @@ public static class VideoEndpoints
             return ApiProblems.TooLarge(JobRequestLimits.MaxRequestBytes);
         }
 
-        var parsed = mediaType == "text/plain"
-            ? JobRequestParser.ParseScript(body, request.Query["name"].ToString(), scriptDefaults)
-            : JobRequestParser.ParseJson(body);
+        var parsed = mediaType == "text/plain" ? reader.ReadScript(body, request.Query["name"].ToString()) : reader.ReadJson(body);
         if (!parsed.IsValid)
         {
             return ApiProblems.Invalid(parsed.Problems);

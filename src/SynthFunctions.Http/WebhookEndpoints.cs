@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SynthFunctions.Core.Contracts;
@@ -8,9 +7,10 @@ using SynthFunctions.Core.Webhooks;
 namespace SynthFunctions.Http;
 
 /// <summary>
-/// <c>GET|POST /api/webhooks/aistudios/{id}?token=…</c>: AI Studios' completion callback. Anonymous, protected by the
-/// job's own token; 401 for a missing or wrong token, 404 for an unknown job, 409 for a finished one, all without
-/// side effects. Otherwise the callback is handed to the job as a hint, which confirms it with a progress check.
+/// <c>GET|POST /api/webhooks/aistudios/{id}?token=…</c>: AI Studios' callbacks, in any of the shapes they may come (query,
+/// JSON, form). Anonymous, protected by the job's own token; 401 for a missing or wrong token, 404 for an unknown job, 409
+/// for a finished one, all without side effects. An intermediate V3 callback (progress below 100) updates the progress the
+/// job shows; a completion callback is handed to the job as a hint, which confirms it with one progress check.
 /// </summary>
 public static partial class WebhookEndpoints
 {
@@ -27,10 +27,22 @@ public static partial class WebhookEndpoints
             return ApiProblems.Unauthorized("The callback token is missing or does not match this job.");
         }
 
-        var duration = double.TryParse(Optional(request, "duration"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : (double?)null;
-        var callback = new RenderCallback(Optional(request, "videoUrl"), duration, time.GetUtcNow());
-        var result = await jobs.RaiseCallbackAsync(id, callback, cancellationToken);
-        LogReceived(logger, id, result);
+        var fields = await CallbackFields.ReadAsync(request, cancellationToken);
+        var progress = fields.Number("progress");
+        JobCommandResult result;
+        if (progress < 100)
+        {
+            // Intermediate (V3): shown in the job's status, without a call to AI Studios or a step in the job's history.
+            result = await jobs.ReportProgressAsync(id, progress.Value, cancellationToken);
+        }
+        else
+        {
+            var credit = fields.Number("credit") is { } charged ? (int?)Math.Round(charged) : null;
+            var callback = new RenderCallback(fields.Text("download_url", "downloadUrl", "videoUrl"), fields.Number("duration"), credit, time.GetUtcNow());
+            result = await jobs.RaiseCallbackAsync(id, callback, cancellationToken);
+        }
+
+        LogReceived(logger, id, progress, result);
         return result switch
         {
             JobCommandResult.Accepted => Results.Accepted(),
@@ -39,11 +51,9 @@ public static partial class WebhookEndpoints
         };
     }
 
-    static string? Optional(HttpRequest request, string name) => request.Query[name] is { Count: > 0 } value ? value.ToString() : null;
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an AI Studios callback for job {JobId}: missing or wrong token")]
     static partial void LogRefused(ILogger logger, string jobId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "AI Studios callback for job {JobId}: {Result}")]
-    static partial void LogReceived(ILogger logger, string jobId, JobCommandResult result);
+    [LoggerMessage(Level = LogLevel.Information, Message = "AI Studios callback for job {JobId} (progress {Progress}): {Result}")]
+    static partial void LogReceived(ILogger logger, string jobId, double? progress, JobCommandResult result);
 }

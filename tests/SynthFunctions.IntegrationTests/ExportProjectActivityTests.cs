@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SynthFunctions.Core.Activities;
+using SynthFunctions.Core.Clients.AiStudios;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Storage;
 using SynthFunctions.Core.Validation;
@@ -16,7 +18,7 @@ public sealed class ExportProjectActivityTests(AzuriteFixture azurite)
     {
         var jobId = JobIds.NewHttpJob();
         var requests = harness.Services.GetRequiredService<IJobRequestStore>();
-        var request = JobRequestParser.ParseJson(System.Text.Encoding.UTF8.GetBytes(Request(name))).Request!;
+        var request = JobRequestParser.ParseJson(System.Text.Encoding.UTF8.GetBytes(Request(name)), AiStudiosApi.Classic).Request!;
         Assert.Equal(RequestSaveResult.Saved, await requests.SaveAsync(jobId, request, "fingerprint", Token));
         return new ExportInput(jobId, requests.BlobNameFor(jobId));
     }
@@ -34,7 +36,7 @@ public sealed class ExportProjectActivityTests(AzuriteFixture azurite)
 
         Assert.Equal(first.ProjectKey, again.ProjectKey);
         Assert.Equal((1, 0), (first.Calls, again.Calls));
-        Assert.Single(harness.Simulator.Projects.All, p => p.Name == name);
+        Assert.Single(harness.Simulator.Projects.All, p => p.Name == ProjectNames.For(input.JobId, name));
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class ExportProjectActivityTests(AzuriteFixture azurite)
 
         Assert.True(refused.Retryable);
         Assert.NotNull(accepted.ProjectKey);
-        Assert.Equal(2, harness.Simulator.Calls.ExportsByName[name]);
+        Assert.Equal(2, harness.Simulator.Calls.ExportsByName[ProjectNames.For(input.JobId, name)]);
         Assert.Equal(ExportState.Accepted, (await harness.Services.GetRequiredService<IExportLedger>().FindAsync(input.JobId, Token))!.State);
     }
 }

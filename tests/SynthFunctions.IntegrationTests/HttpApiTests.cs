@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Webhooks;
@@ -111,7 +112,7 @@ public sealed class HttpApiTests(AzuriteFixture azurite)
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.Response.StatusCode));
         Assert.Equal(JobState.Completed, status.State);
-        Assert.Equal(1, harness.Simulator.Calls.ExportsByName[name]);
+        Assert.Equal(1, harness.Simulator.Calls.ExportsByName[ProjectNames.For(ids.Single(), name)]);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Orchestration;
 using SynthFunctions.Testing;
@@ -120,7 +121,7 @@ public sealed class PipelineTests(AzuriteFixture azurite)
         Assert.Contains("project rejected by the simulator (sim:reject)", status.Error);
         var record = await harness.ReadRecordAsync(jobId, Token);
         Assert.Equal((JobState.Failed, status.Error, (string?)null), (record!.State, record.Error, record.ProjectKey));
-        Assert.Equal(1, harness.Simulator.Calls.ExportsByName[name]);
+        Assert.Equal(1, harness.Simulator.Calls.ExportsByName[ProjectNames.For(jobId, name)]);
     }
 
     [Fact]
@@ -163,8 +164,8 @@ public sealed class PipelineTests(AzuriteFixture azurite)
         // 2 x 429 then 1 x 503 are refusals, each repeated by the orchestration on a durable timer (an export is one
         // HTTP attempt per activity run); the 4th attempt is accepted.
         Assert.Equal(JobState.Completed, status.State);
-        Assert.Equal(4, harness.Simulator.Calls.ExportsByName[name]);
-        Assert.Single(harness.Simulator.Projects.All, p => p.Name == name);
+        Assert.Equal(4, harness.Simulator.Calls.ExportsByName[ProjectNames.For(jobId, name)]);
+        Assert.Single(harness.Simulator.Projects.All, p => p.Name == ProjectNames.For(jobId, name));
         var calls = harness.Simulator.Calls.Projects[status.ProjectKey!];
         Assert.True(calls.Progress >= 4, $"progress calls: {calls.Progress}");
         Assert.Equal(4 + calls.Progress, status.AiStudiosCalls);
@@ -181,8 +182,8 @@ public sealed class PipelineTests(AzuriteFixture azurite)
 
         Assert.Equal(JobState.Failed, status.State);
         Assert.Contains("was not sent again, so the video cannot be paid for twice", status.Error);
-        Assert.Equal(1, harness.Simulator.Calls.ExportsByName[name]);
-        Assert.Single(harness.Simulator.Projects.All, p => p.Name == name);
+        Assert.Equal(1, harness.Simulator.Calls.ExportsByName[ProjectNames.For(jobId, name)]);
+        Assert.Single(harness.Simulator.Projects.All, p => p.Name == ProjectNames.For(jobId, name));
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
         // A crash between the job's start and the move leaves the upload in place: handling it again finds that job.
         var crashed = await UploadAsync(harness, $"crashed/{Guid.NewGuid():N} sim:render=5m.txt", content);
         var started = await harness.Jobs.SubmitAsync(
-            new JobRequest { Name = "x" }, JobSource.Blob(crashed.Name, crashed.Version), JobIds.ForBlob(crashed.Name, crashed.Version), JobIds.Fingerprint(content), Token);
+            new ScriptRequest { Name = "x", Text = "t", Model = "M", Clothes = "C", Language = "en" }, JobSource.Blob(crashed.Name, crashed.Version), JobIds.ForBlob(crashed.Name, crashed.Version), JobIds.Fingerprint(content), Token);
         var recovered = await HandleAsync(harness, crashed);
         Assert.Equal((started.JobId, JobSubmissionKind.Existing), (recovered!.JobId, recovered.Submission!.Kind));
         Assert.False(await harness.Storage.Scripts.GetBlobClient(crashed.Name).ExistsAsync(Token));

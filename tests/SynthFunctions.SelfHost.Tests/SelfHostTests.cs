@@ -101,7 +101,7 @@ public sealed class SelfHostTests(SelfHostFixture fixture)
             [("aistudios", "healthy"), ("durable", "healthy"), ("storage", "healthy")],
             body["checks"]!.AsObject().Select(check => (check.Key, (string?)check.Value!["status"])).Order());
         Assert.Contains(Host.SimulatorAddress.Host, (string?)body["checks"]!["aistudios"]!["description"]);
-        Assert.Contains("NO AI STUDIOS API KEY IS CONFIGURED", Host.Output);
+        Assert.Contains("NO AI STUDIOS CREDENTIALS ARE CONFIGURED", Host.Output);
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         builder.Services.AddSingleton(_ => services.GetRequiredService<HealthCheckService>());
         builder.Services.AddSingleton(_ => services.GetRequiredService<WebhookTokens>());
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => services.GetRequiredService<IOptionsMonitor<ScriptDefaultsOptions>>());
+        builder.Services.AddSingleton(_ => services.GetRequiredService<JobRequestReader>());
         var app = builder.Build();
         app.MapSynthApi();
         return app;

@@ -53,7 +53,7 @@ public sealed class TriggerTests(AzuriteFixture azurite)
     }
 
     static VideoApi Api(PipelineHarness harness) =>
-        new(harness.Services.GetRequiredService<JobServiceFactory>(), harness.Services.GetRequiredService<IOptionsMonitor<ScriptDefaultsOptions>>(),
+        new(harness.Services.GetRequiredService<JobServiceFactory>(), harness.Services.GetRequiredService<JobRequestReader>(),
             harness.Services.GetRequiredService<HealthCheckService>());
 
     static string RequestBody(string name) =>
@@ -123,7 +123,7 @@ public sealed class TriggerTests(AzuriteFixture azurite)
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);
         var tokens = harness.Services.GetRequiredService<WebhookTokens>();
         var jobId = (await harness.Jobs.SubmitAsync(
-            JobRequestParser.ParseJson(Encoding.UTF8.GetBytes(RequestBody("hook sim:render=5m sim:no-webhook"))).Request!, JobSource.Http(), JobIds.NewHttpJob(), "fingerprint", Token)).JobId;
+            JobRequestParser.ParseJson(Encoding.UTF8.GetBytes(RequestBody("hook sim:render=5m sim:no-webhook")), AiStudiosApi.Classic).Request!, JobSource.Http(), JobIds.NewHttpJob(), "fingerprint", Token)).JobId;
         await Eventually.UntilAsync(async () => (await harness.Jobs.GetAsync(jobId, Token))?.State == JobState.Rendering, "the job to render");
         var webhook = new AiStudiosWebhook(harness.Services.GetRequiredService<JobServiceFactory>(), tokens, TimeProvider.System, NullLogger<AiStudiosWebhook>.Instance);
 

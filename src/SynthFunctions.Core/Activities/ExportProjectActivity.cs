@@ -69,19 +69,28 @@ public sealed partial class ExportProjectActivity(
 
         // Read before the ledger marks the export as being sent: a storage failure here must leave nothing in flight.
         var request = await requests.ReadAsync(input.RequestBlob, cancellationToken);
+        var settings = aiStudiosOptions.CurrentValue;
+        if (request.Api != settings.EffectiveApi)
+        {
+            return new ExportOutcome
+            {
+                Failure = $"The job's request is for the {request.Api} API, but this service is now connected to the {settings.EffectiveApi} API; submit it again in the {settings.EffectiveApi} shape.",
+            };
+        }
+
         if (!await ledger.TryBeginAsync(input.JobId, cancellationToken))
         {
             LogOutcomeLost(logger, input.JobId);
             return new ExportOutcome { Failure = LostOutcome };
         }
 
-        // Without a webhook field the export carries no callback URL, so the job must not wait for one.
-        var webhook = string.IsNullOrEmpty(aiStudiosOptions.CurrentValue.WebhookField) ? null : webhookUrls.For(input.JobId);
+        // Without a webhook field (classic) the export carries no callback URL, so the job must not wait for one.
+        var webhook = settings.EffectiveApi == AiStudiosApi.Classic && string.IsNullOrEmpty(settings.WebhookField) ? null : webhookUrls.For(input.JobId);
         try
         {
             // One attempt: a refused export is repeated by the orchestration on a durable timer, so a crash never
             // falls in a retry wait while the ledger says the export is in flight.
-            var project = await aiStudios.ExportAsync(request, webhook, cancellationToken);
+            var project = await aiStudios.ExportAsync(request, ProjectNames.For(input.JobId, request.Name), webhook, cancellationToken);
             await ledger.RecordAsync(input.JobId, new ExportRecord(ExportState.Accepted, project.ProjectKey, project.CubesUsed, webhook is not null), cancellationToken);
             LogSubmitted(logger, input.JobId, project.ProjectKey, webhook is not null);
             return new ExportOutcome { ProjectKey = project.ProjectKey, CubesUsed = project.CubesUsed, WebhookRegistered = webhook is not null, Calls = project.Attempts };

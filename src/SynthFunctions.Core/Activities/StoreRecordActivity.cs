@@ -6,7 +6,7 @@ using SynthFunctions.Core.Telemetry;
 namespace SynthFunctions.Core.Activities;
 
 /// <summary>Writes <c>videos/{id}.json</c> for a finished job and returns its URI. Safe to repeat: the first record stays.</summary>
-public sealed class StoreRecordActivity(IJobRecordStore records, TimeProvider time) : TaskActivity<JobStatus, string>
+public sealed class StoreRecordActivity(IJobRecordStore records, IRenderProgressStore reportedProgress, TimeProvider time) : TaskActivity<JobStatus, string>
 {
     public override Task<string> RunAsync(TaskActivityContext context, JobStatus input) => StoreAsync(input, CancellationToken.None);
 
@@ -19,6 +19,9 @@ public sealed class StoreRecordActivity(IJobRecordStore records, TimeProvider ti
         {
             Measure(record);
         }
+
+        // Reported progress is for running jobs only; the record holds the end.
+        await reportedProgress.ForgetAsync(record.Id, cancellationToken);
 
         return blob.AbsoluteUri;
     }

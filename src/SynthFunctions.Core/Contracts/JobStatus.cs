@@ -32,7 +32,10 @@ public sealed record JobStatus
     /// <summary>Why the job failed or was cancelled.</summary>
     public string? Error { get; init; }
 
-    /// <summary>Cubes the classic API charged for the export, when it said.</summary>
+    /// <summary>V3: the credits AI Studios charged for the video, from its completion callback.</summary>
+    public int? Credit { get; init; }
+
+    /// <summary>Classic: the cubes AI Studios charged for the export, when it said.</summary>
     public int? CubesUsed { get; init; }
 
     public double? DurationSeconds { get; init; }

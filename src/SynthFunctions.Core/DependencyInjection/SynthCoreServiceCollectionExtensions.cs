@@ -40,6 +40,7 @@ public static class SynthCoreServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
         services.TryAddSingleton<IJobRecordStore, BlobJobRecordStore>();
         services.TryAddSingleton<IJobRequestStore, BlobJobRequestStore>();
+        services.TryAddSingleton<IRenderProgressStore, BlobRenderProgressStore>();
         services.TryAddSingleton<IExportLedger, BlobExportLedger>();
         services.TryAddSingleton<IRejectionStore, BlobRejectionStore>();
         services.AddHttpClient(BlobJobRecordStore.DownloadClientName).AddStandardResilienceHandler();
@@ -47,6 +48,7 @@ public static class SynthCoreServiceCollectionExtensions
         services.TryAddSingleton<WebhookTokens>();
         services.TryAddSingleton<WebhookUrls>();
         services.TryAddSingleton<JobServiceFactory>();
+        services.TryAddSingleton<JobRequestReader>();
         services.TryAddSingleton<ScriptIntake>();
 
         services.TryAddTransient<ExportProjectActivity>();

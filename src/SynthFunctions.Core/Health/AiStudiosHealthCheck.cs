@@ -15,7 +15,7 @@ internal sealed class AiStudiosHealthCheck(IHttpClientFactory httpClients, IOpti
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var baseUrl = options.CurrentValue.BaseUrl;
+        var baseUrl = options.CurrentValue.EffectiveBaseUrl;
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).GetAsync(baseUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken);

@@ -15,7 +15,12 @@ namespace SynthFunctions.Core.Jobs;
 /// through here, so they share one id rule, one idempotency behaviour and one way of reading a job's status.
 /// </summary>
 public sealed partial class JobService(
-    DurableTaskClient client, IJobRequestStore requests, IOptionsMonitor<JobPolicy> policy, TimeProvider time, ILogger<JobService> logger)
+    DurableTaskClient client,
+    IJobRequestStore requests,
+    IRenderProgressStore reportedProgress,
+    IOptionsMonitor<JobPolicy> policy,
+    TimeProvider time,
+    ILogger<JobService> logger)
 {
     static readonly OrchestrationRuntimeStatus[] AnyStatus = [.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses];
 
@@ -70,10 +75,18 @@ public sealed partial class JobService(
         });
     }
 
-    public async Task<JobStatus?> GetAsync(string jobId, CancellationToken cancellationToken) =>
-        await client.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken) is { Name: nameof(JobOrchestrator) } instance
-            ? JobStatusReader.From(instance)
-            : null;
+    public async Task<JobStatus?> GetAsync(string jobId, CancellationToken cancellationToken)
+    {
+        if (await client.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken) is not { Name: nameof(JobOrchestrator) } instance)
+        {
+            return null;
+        }
+
+        var status = JobStatusReader.From(instance);
+        return status.State == JobState.Rendering && await reportedProgress.ReadAsync(jobId, cancellationToken) is { } reported
+            ? WithReported(status, reported)
+            : status;
+    }
 
     /// <summary>
     /// Lists jobs, newest first within a page, optionally only those in <paramref name="state"/>. Reads only what each job
@@ -98,6 +111,12 @@ public sealed partial class JobService(
                 .Where(job => state is null || job.State == state)
                 .OrderByDescending(job => job.CreatedAt)
                 .ToList();
+            if (jobs.Any(job => job.State == JobState.Rendering))
+            {
+                var reported = await reportedProgress.ReadAllAsync(cancellationToken);
+                jobs = [.. jobs.Select(job => job.State == JobState.Rendering && reported.TryGetValue(job.Id, out var percent) ? WithReported(job, percent) : job)];
+            }
+
             return new JobPage(jobs, page.ContinuationToken);
         }
 
@@ -116,6 +135,21 @@ public sealed partial class JobService(
         return result;
     }
 
+    /// <summary>
+    /// Keeps the progress an intermediate callback reported beside a running job, for its status to show: no API call is
+    /// made and the job's history does not grow. Only the completion callback is raised into the job.
+    /// </summary>
+    public async Task<JobCommandResult> ReportProgressAsync(string jobId, double percent, CancellationToken cancellationToken)
+    {
+        var result = await CheckRunningAsync(jobId, cancellationToken);
+        if (result == JobCommandResult.Accepted)
+        {
+            await reportedProgress.ReportAsync(jobId, percent, cancellationToken);
+        }
+
+        return result;
+    }
+
     /// <summary>Hands a verified callback to its job, which confirms it with a progress check.</summary>
     public Task<JobCommandResult> RaiseCallbackAsync(string jobId, RenderCallback callback, CancellationToken cancellationToken) =>
         SendAsync(jobId, JobEvents.RenderCallback, callback, cancellationToken);
@@ -123,20 +157,24 @@ public sealed partial class JobService(
     async Task<JobCommandResult> SendAsync(string jobId, string eventName, object? payload, CancellationToken cancellationToken)
     {
         // An event raised to an instance that does not exist is dropped silently, so look first.
-        var instance = await client.GetInstanceAsync(jobId, getInputsAndOutputs: false, cancellationToken);
-        if (instance is not { Name: nameof(JobOrchestrator) })
+        var result = await CheckRunningAsync(jobId, cancellationToken);
+        if (result == JobCommandResult.Accepted)
         {
-            return JobCommandResult.NotFound;
+            await client.RaiseEventAsync(jobId, eventName, payload, cancellationToken);
         }
 
-        if (JobStatusReader.IsFinished(instance))
-        {
-            return JobCommandResult.AlreadyFinished;
-        }
-
-        await client.RaiseEventAsync(jobId, eventName, payload, cancellationToken);
-        return JobCommandResult.Accepted;
+        return result;
     }
+
+    async Task<JobCommandResult> CheckRunningAsync(string jobId, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(jobId, getInputsAndOutputs: false, cancellationToken) switch
+        {
+            not { Name: nameof(JobOrchestrator) } => JobCommandResult.NotFound,
+            var instance when JobStatusReader.IsFinished(instance) => JobCommandResult.AlreadyFinished,
+            _ => JobCommandResult.Accepted,
+        };
+
+    static JobStatus WithReported(JobStatus status, double percent) => percent > status.Progress ? status with { Progress = Math.Min(percent, 99.9) } : status;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started from {SourceKind}: {Name}")]
     static partial void LogStarted(ILogger logger, string jobId, string sourceKind, string? name);

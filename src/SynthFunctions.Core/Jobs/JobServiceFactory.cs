@@ -7,7 +7,8 @@ using SynthFunctions.Core.Storage;
 namespace SynthFunctions.Core.Jobs;
 
 /// <summary>Makes a <see cref="JobService"/> over a given client: the Functions host hands one to each invocation.</summary>
-public sealed class JobServiceFactory(IJobRequestStore requests, IOptionsMonitor<JobPolicy> policy, TimeProvider time, ILoggerFactory loggers)
+public sealed class JobServiceFactory(
+    IJobRequestStore requests, IRenderProgressStore reportedProgress, IOptionsMonitor<JobPolicy> policy, TimeProvider time, ILoggerFactory loggers)
 {
-    public JobService Create(DurableTaskClient client) => new(client, requests, policy, time, loggers.CreateLogger<JobService>());
+    public JobService Create(DurableTaskClient client) => new(client, requests, reportedProgress, policy, time, loggers.CreateLogger<JobService>());
 }

@@ -236,7 +236,7 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
                 status = status with { VideoBlob = copy.VideoBlob };
             }
 
-            return await EndAsync(status with { DurationSeconds = callback?.DurationSeconds }, JobState.Completed, null);
+            return await EndAsync(status with { DurationSeconds = callback?.DurationSeconds, Credit = callback?.Credit }, JobState.Completed, null);
         }
 
         /// <summary>Writes the job's record (<c>videos/{id}.json</c>) and returns it as the orchestration's output.</summary>

@@ -3,7 +3,6 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Storage;
@@ -19,7 +18,10 @@ namespace SynthFunctions.Core.Scripts;
 /// as rejected for its version, with a report in <c>scripts-rejected/</c>.
 /// </summary>
 public sealed partial class ScriptIntake(
-    SynthStorage storage, IRejectionStore rejections, IOptionsMonitor<ScriptDefaultsOptions> defaults, ILogger<ScriptIntake> logger)
+    SynthStorage storage,
+    IRejectionStore rejections,
+    JobRequestReader reader,
+    ILogger<ScriptIntake> logger)
 {
     /// <summary>The blob index tag that marks a rejected upload; its value is the rejected version.</summary>
     public const string RejectedTag = "synthrejected";
@@ -92,8 +94,8 @@ public sealed partial class ScriptIntake(
 
         return extension switch
         {
-            ".json" => WithName(JobRequestParser.ParseJson(content), displayName),
-            ".txt" => JobRequestParser.ParseScript(content, displayName, defaults.CurrentValue),
+            ".json" => WithName(reader.ReadJson(content), displayName),
+            ".txt" => reader.ReadScript(content, displayName),
             _ => JobRequestParseResult.Invalid("$", $"has the extension '{extension}'; upload a .json video request or a .txt script"),
         };
     }

@@ -14,6 +14,10 @@ public static class BlobNames
 
     public static string Request(string jobId) => $"requests/{jobId}.json";
 
+    public const string ProgressPrefix = "progress/";
+
+    public static string Progress(string jobId) => ProgressPrefix + jobId;
+
     /// <summary>The error report beside a rejected script; very long names are shortened with a hash to stay within blob name limits.</summary>
     public static string Rejection(string scriptName)
     {

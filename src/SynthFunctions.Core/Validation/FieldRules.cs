@@ -52,7 +52,8 @@ internal abstract class FieldRule(string name, bool required)
     }
 }
 
-internal sealed class TextField(string name, bool required, int maxLength, bool multiline = false, Regex? pattern = null, string? patternMessage = null)
+internal sealed class TextField(
+    string name, bool required, int maxLength, bool multiline = false, Regex? pattern = null, string? patternMessage = null, bool allowEmpty = false)
     : FieldRule(name, required)
 {
     public override JsonNode? Read(JsonElement value, string path, ProblemList problems, bool partial)
@@ -62,7 +63,7 @@ internal sealed class TextField(string name, bool required, int maxLength, bool 
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) && !(allowEmpty && text.Length == 0))
         {
             problems.Add(path, "must not be empty");
             return null;
@@ -223,5 +224,35 @@ internal sealed class ArrayField(string name, bool required, int minItems, int m
         }
 
         return items;
+    }
+}
+
+internal sealed class BooleanField(string name, bool required, bool? only = null, string? onlyMessage = null) : FieldRule(name, required)
+{
+    public override JsonNode? Read(JsonElement value, string path, ProblemList problems, bool partial)
+    {
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            problems.Add(path, "must be true or false");
+            return null;
+        }
+
+        if (only is { } allowed && value.GetBoolean() != allowed)
+        {
+            problems.Add(path, onlyMessage ?? $"must be {(allowed ? "true" : "false")}");
+            return null;
+        }
+
+        return JsonValue.Create(value.GetBoolean());
+    }
+}
+
+/// <summary>A member the caller must not set, with the reason; named so the problem says why rather than "unknown".</summary>
+internal sealed class ForbiddenField(string name, string reason) : FieldRule(name, required: false)
+{
+    public override JsonNode? Read(JsonElement value, string path, ProblemList problems, bool partial)
+    {
+        problems.Add(path, reason);
+        return null;
     }
 }

@@ -15,6 +15,7 @@ public static class JobRequestLimits
     public const int MaxNameLength = 200;
     public const int MaxScenes = 50;
     public const int MaxClipsPerScene = 20;
+    public const int MaxScriptsPerScene = 10;
     public const int MaxScriptLength = 5000;
     public const int MaxTextSourceLength = 1000;
     public const int MaxIdLength = 64;

@@ -7,8 +7,8 @@ using SynthFunctions.Core.Contracts;
 namespace SynthFunctions.Core.Validation;
 
 /// <summary>
-/// Turns untrusted input (a JSON request body or a plain-text script) into a <see cref="JobRequest"/>,
-/// reporting every problem at once with its JSON path.
+/// Turns untrusted input (a JSON request body or a plain-text script) into a <see cref="JobRequest"/> for the account's
+/// API, reporting every problem at once with its JSON path.
 /// </summary>
 public static class JobRequestParser
 {
@@ -19,8 +19,8 @@ public static class JobRequestParser
         AllowTrailingCommas = false,
     };
 
-    /// <summary>Parses a full video request (the body of <c>POST /api/videos</c> or a <c>.json</c> upload).</summary>
-    public static JobRequestParseResult ParseJson(ReadOnlySpan<byte> utf8Json)
+    /// <summary>Parses a full video request (the body of <c>POST /api/videos</c> or a <c>.json</c> upload) for an account on <paramref name="api"/>.</summary>
+    public static JobRequestParseResult ParseJson(ReadOnlySpan<byte> utf8Json, AiStudiosApi api)
     {
         if (utf8Json.Length > JobRequestLimits.MaxRequestBytes)
         {
@@ -44,25 +44,76 @@ public static class JobRequestParser
 
         using (document)
         {
-            return Read(document.RootElement);
+            return Read(document.RootElement, api);
         }
     }
 
-    /// <summary>Validates an already parsed request (for example one nested in another document).</summary>
-    public static JobRequestParseResult Read(JsonElement request)
+    /// <summary>Validates an already parsed request (for example one line of a batch) for an account on <paramref name="api"/>.</summary>
+    public static JobRequestParseResult Read(JsonElement request, AiStudiosApi api, string path = "")
     {
+        var (shaped, member) = RequestShape.Of(request);
+        if (shaped is { } other && other != api)
+        {
+            return JobRequestParseResult.Invalid(ProblemList.Member(path, member), RequestShape.Mismatch(other, member));
+        }
+
         var problems = new ProblemList();
-        var normalised = JobRequestSchema.Request.Read(request, "", problems, partial: false);
+        var isTemplate = request.ValueKind == JsonValueKind.Object && RequestShape.IsTemplate(request);
+        var shape = (api, isTemplate) switch
+        {
+            (AiStudiosApi.V3, true) => V3RequestSchema.Template,
+            (AiStudiosApi.V3, false) => V3RequestSchema.Project,
+            _ => JobRequestSchema.Request,
+        };
+        var normalised = shape.Read(request, path, problems, partial: false);
         return problems.Count > 0 || normalised is null
             ? new JobRequestParseResult(null, problems.Items)
-            : new JobRequestParseResult(normalised.Deserialize<JobRequest>(SynthJson.Options), []);
+            : new JobRequestParseResult(ToRequest(normalised, api, isTemplate), []);
+    }
+
+    static JobRequest ToRequest(JsonObject normalised, AiStudiosApi api, bool isTemplate)
+    {
+        var name = (string?)normalised["name"];
+        if (api == AiStudiosApi.Classic)
+        {
+            return isTemplate
+                ? new ClassicTemplateRequest
+                {
+                    Name = name,
+                    TemplateKey = (string)normalised["templateKey"]!,
+                    Updates = normalised["updates"].Deserialize<List<TemplateUpdate>>(SynthJson.Options)!,
+                }
+                : new ClassicProjectRequest { Name = name, Scenes = normalised["scenes"].Deserialize<List<Scene>>(SynthJson.Options)! };
+        }
+
+        if (isTemplate)
+        {
+            return new V3TemplateRequest
+            {
+                Name = name,
+                ProjectId = (string)normalised["projectId"]!,
+                Changes = normalised["updates"]!["value"].Deserialize<List<V3TemplateChange>>(SynthJson.Options)!,
+                Resolution = (string?)normalised["resolution"],
+                WorkspaceId = (string?)normalised["workspaceId"],
+            };
+        }
+
+        // The job sets these itself: the name with its id (so a lost export can be found), its callback, and isExport.
+        foreach (var member in new[] { "name", "isExport", "webhookUrl" })
+        {
+            normalised.Remove(member);
+        }
+
+        return new V3ProjectRequest { Name = name, Project = normalised };
     }
 
     /// <summary>
-    /// Parses a plain-text script (a <c>.txt</c> upload) into a one-scene request with the configured
-    /// avatar, outfit, language and placement.
+    /// Parses a plain-text script (a <c>.txt</c> upload, a <c>text/plain</c> body) into a request with the configured
+    /// defaults. V3: through the default template when <see cref="ScriptDefaultsOptions.TemplateProjectId"/> is set (the
+    /// script replaces the first avatar's speech), else as <c>simple/video</c> with the default avatar, outfit and language.
+    /// Classic: a one-scene project with the default avatar, outfit, language and placement.
     /// </summary>
-    public static JobRequestParseResult ParseScript(ReadOnlySpan<byte> utf8Text, string? name, ScriptDefaultsOptions defaults)
+    public static JobRequestParseResult ParseScript(ReadOnlySpan<byte> utf8Text, string? name, ScriptDefaultsOptions defaults, AiStudiosApi api)
     {
         ArgumentNullException.ThrowIfNull(defaults);
         if (utf8Text.Length > JobRequestLimits.MaxRequestBytes)
@@ -88,6 +139,12 @@ public static class JobRequestParser
             return JobRequestParseResult.Invalid("script", $"must be at most {JobRequestLimits.MaxScriptLength} characters (got {text.Length})");
         }
 
+        var cleanName = CleanName(name);
+        if (api == AiStudiosApi.V3)
+        {
+            return new JobRequestParseResult(ForV3(text, cleanName, defaults), []);
+        }
+
         var aiModel = new JsonObject
         {
             ["model"] = defaults.Model,
@@ -106,15 +163,24 @@ public static class JobRequestParser
         {
             ["scenes"] = new JsonArray(new JsonObject { [TemplateProperties.AIModel] = aiModel }),
         };
-        var cleanName = CleanName(name);
         if (cleanName is not null)
         {
             request["name"] = cleanName;
         }
 
         using var document = JsonDocument.Parse(request.ToJsonString());
-        return Read(document.RootElement);
+        return Read(document.RootElement, AiStudiosApi.Classic);
     }
+
+    static JobRequest ForV3(string text, string? name, ScriptDefaultsOptions defaults) =>
+        defaults.TemplateProjectId is { Length: > 0 } template
+            ? new V3TemplateRequest
+            {
+                Name = name,
+                ProjectId = template,
+                Changes = [new V3TemplateChange { SceneIdx = 0, Type = "aiModel", Values = new JsonObject { ["script"] = text } }],
+            }
+            : new ScriptRequest { Name = name, Text = text, Model = defaults.Model, Clothes = defaults.Clothes, Language = defaults.Language ?? "en" };
 
     /// <summary>
     /// A name taken from outside the request body (a blob name) is a label, not input to reject:

@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 
 namespace SynthFunctions.Core.Validation;
 
-/// <summary>The members a JSON object may have, and the rules that relate them to each other.</summary>
-internal sealed class ObjectShape(IReadOnlyList<FieldRule> fields, Action<ShapeContext>? crossCheck = null)
+/// <summary>
+/// The members a JSON object may have, and the rules that relate them to each other. An <paramref name="open"/> shape
+/// keeps members it has no rule for as they are (V3 documents carry the web editor's whole state); a closed one refuses them.
+/// </summary>
+internal sealed class ObjectShape(IReadOnlyList<FieldRule> fields, Action<ShapeContext>? crossCheck = null, bool open = false)
 {
     public IReadOnlyList<FieldRule> Fields => fields;
 
@@ -22,10 +25,15 @@ internal sealed class ObjectShape(IReadOnlyList<FieldRule> fields, Action<ShapeC
         }
 
         var given = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var others = new JsonObject();
         foreach (var member in element.EnumerateObject())
         {
             var field = fields.FirstOrDefault(f => string.Equals(f.Name, member.Name, StringComparison.OrdinalIgnoreCase));
-            if (field is null)
+            if (field is null && open)
+            {
+                others[member.Name] = JsonNode.Parse(member.Value.GetRawText());
+            }
+            else if (field is null)
             {
                 problems.Add(ProblemList.Member(path, member.Name), $"is not a known property; expected one of: {string.Join(", ", fields.Select(f => f.Name))}");
             }
@@ -35,7 +43,7 @@ internal sealed class ObjectShape(IReadOnlyList<FieldRule> fields, Action<ShapeC
             }
         }
 
-        var result = new JsonObject();
+        var result = others;
         foreach (var field in fields)
         {
             var fieldPath = ProblemList.Member(path, field.Name);

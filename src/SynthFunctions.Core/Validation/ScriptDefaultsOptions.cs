@@ -18,6 +18,13 @@ public sealed class ScriptDefaultsOptions
 
     public string? Language { get; set; } = "en";
 
+    /// <summary>
+    /// V3: a project designed in AI Studios' web editor to render scripts with; the script replaces its first avatar's
+    /// speech (scene 0's aiModel). Unset, scripts render through <c>simple/video</c> with <see cref="Model"/> and <see cref="Clothes"/>.
+    /// </summary>
+    public string? TemplateProjectId { get; set; }
+
+    /// <summary>Classic: where the avatar stands (its centre, 0 the frame centre, ±0.5 the edges) and its size.</summary>
     public double LocationX { get; set; }
 
     public double LocationY { get; set; }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using AiStudios.Simulator;
+using SynthFunctions.Core.Clients.AiStudios;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Local;
 
 namespace SynthFunctions.SelfHost.Local;
@@ -12,6 +14,8 @@ namespace SynthFunctions.SelfHost.Local;
 public sealed partial class LocalEnvironment : IHostedService, IAsyncDisposable
 {
     public const string DefaultStorage = "UseDevelopmentStorage=true";
+
+    static readonly string[] CredentialSettings = ["AppId", "UserKey", "ApiKey"];
 
     readonly Dictionary<string, string?> settings = new(StringComparer.OrdinalIgnoreCase);
     AzuriteProcess? azurite;
@@ -85,7 +89,8 @@ public sealed partial class LocalEnvironment : IHostedService, IAsyncDisposable
 
     async Task StartSimulatorAsync(IConfiguration configuration, SelfHostOptions options, ILogger logger, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(configuration["AiStudios:ApiKey"]))
+        var aiStudios = configuration.GetSection(AiStudiosOptions.SectionName);
+        if (CredentialSettings.Any(key => !string.IsNullOrWhiteSpace(aiStudios[key])))
         {
             return;
         }
@@ -95,12 +100,24 @@ public sealed partial class LocalEnvironment : IHostedService, IAsyncDisposable
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
         simulatorSettings.TryAdd("Simulator:RenderTime", "00:00:05");
         simulatorSettings.TryAdd("Simulator:DataPath", Path.Combine(DataPath, "simulator"));
+        // Intermediate callbacks, as V3 sends them, so a job's progress moves while it renders.
+        simulatorSettings.TryAdd("Simulator:Webhook:ProgressStep", "25");
 
         simulator = await SimulatorServer.StartAsync(simulatorSettings, options.SimulatorUrl,
             configureLogging: logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning), cancellationToken: cancellationToken);
         settings["AiStudios:BaseUrl"] = simulator.BaseAddress.ToString();
-        settings["AiStudios:ApiKey"] = simulator.Options.ApiKey;
-        LogSimulator(logger, simulator.BaseAddress, simulator.Options.RenderTime);
+        var api = Enum.TryParse<AiStudiosApi>(aiStudios["Api"], ignoreCase: true, out var chosen) ? chosen : AiStudiosApi.V3;
+        if (api == AiStudiosApi.Classic)
+        {
+            settings["AiStudios:ApiKey"] = simulator.Options.ApiKey;
+        }
+        else
+        {
+            settings["AiStudios:AppId"] = simulator.Options.AppId;
+            settings["AiStudios:UserKey"] = simulator.Options.UserKey;
+        }
+
+        LogSimulator(logger, simulator.BaseAddress, api, simulator.Options.RenderTime);
     }
 
     void ConfigureWebhooks(IConfiguration configuration, Uri ownAddress, ILogger logger)
@@ -179,8 +196,8 @@ public sealed partial class LocalEnvironment : IHostedService, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Using the storage emulator already listening on port {BlobPort} (started by an earlier run: {Adopted})")]
     static partial void LogStorageFound(ILogger logger, int blobPort, bool adopted);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "NO AI STUDIOS API KEY IS CONFIGURED: using the built-in AI Studios simulator at {Address} (renders take {RenderTime}). Videos are simulated. Set AiStudios__ApiKey to use the real API.")]
-    static partial void LogSimulator(ILogger logger, Uri address, TimeSpan renderTime);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "NO AI STUDIOS CREDENTIALS ARE CONFIGURED: using the built-in AI Studios simulator at {Address}, speaking the {Api} API (renders take {RenderTime}). Videos are simulated. Set AiStudios__AppId and AiStudios__UserKey to use your account.")]
+    static partial void LogSimulator(ILogger logger, Uri address, AiStudiosApi api, TimeSpan renderTime);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Webhook:PublicBaseUrl is set, so AI Studios cannot call back: jobs will poll for progress")]
     static partial void LogPollingOnly(ILogger logger);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Validation;
@@ -12,14 +11,14 @@ using SynthFunctions.Http;
 namespace SynthFunctions.Triggers;
 
 /// <summary>The video API and the health check (function-key protected): thin shims over the handlers both hosts share.</summary>
-public sealed class VideoApi(JobServiceFactory jobs, IOptionsMonitor<ScriptDefaultsOptions> scriptDefaults, HealthCheckService health)
+public sealed class VideoApi(JobServiceFactory jobs, JobRequestReader reader, HealthCheckService health)
 {
     [Function(nameof(SubmitVideo))]
     public async Task<IActionResult> SubmitVideo(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Videos)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        new ResultActionResult(await VideoEndpoints.SubmitAsync(request, jobs.Create(client), scriptDefaults.CurrentValue, cancellationToken));
+        new ResultActionResult(await VideoEndpoints.SubmitAsync(request, jobs.Create(client), reader, cancellationToken));
 
     [Function(nameof(ListVideos))]
     public async Task<IActionResult> ListVideos(

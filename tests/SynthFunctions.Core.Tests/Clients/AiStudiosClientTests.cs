@@ -1,6 +1,7 @@
 using System.Net;
 using AiStudios.Simulator;
 using SynthFunctions.Core.Clients.AiStudios;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Local;
 using SynthFunctions.Testing;
 
@@ -24,7 +25,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync(new() { ["Simulator:RenderTime"] = "00:00:00.400", ["Simulator:Envelope"] = envelope });
 
-        var project = await api.Client.ExportAsync(Requests.OneScene("happy"), null, Token);
+        var project = await api.Client.ExportAsync(Requests.OneScene("happy"), ProjectName(Requests.OneScene("happy")), null, Token);
         var early = await api.Client.GetProgressAsync(project.ProjectKey, Token);
         var done = await WaitUntilDoneAsync(api.Client, project.ProjectKey);
 
@@ -44,7 +45,7 @@ public class AiStudiosClientTests
         await using var api = await SimulatedAiStudios.StartAsync();
         var webhook = new Uri("http://127.0.0.1:9/api/webhooks/aistudios/job-1?token=abc");
 
-        var project = await api.Client.ExportAsync(Requests.OneScene("named video", script: "Exact script"), webhook, Token);
+        var project = await api.Client.ExportAsync(Requests.OneScene("named video", script: "Exact script"), ProjectName(Requests.OneScene("named video", script: "Exact script")), webhook, Token);
 
         var stored = api.Simulator.Projects.Find(project.ProjectKey)!;
         Assert.Equal(webhook.AbsoluteUri, stored.WebhookUrl);
@@ -59,12 +60,12 @@ public class AiStudiosClientTests
         var webhook = new Uri("http://127.0.0.1:9/callback");
         await using (var renamed = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:WebhookField"] = "webhookUrl" }))
         {
-            var project = await renamed.Client.ExportAsync(Requests.OneScene(), webhook, Token);
+            var project = await renamed.Client.ExportAsync(Requests.OneScene(), ProjectName(Requests.OneScene()), webhook, Token);
             Assert.Equal(webhook.AbsoluteUri, renamed.Simulator.Projects.Find(project.ProjectKey)!.WebhookUrl);
         }
 
         await using var off = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:WebhookField"] = "" });
-        var unhooked = await off.Client.ExportAsync(Requests.OneScene(), webhook, Token);
+        var unhooked = await off.Client.ExportAsync(Requests.OneScene(), ProjectName(Requests.OneScene()), webhook, Token);
         Assert.Null(off.Simulator.Projects.Find(unhooked.ProjectKey)!.WebhookUrl);
     }
 
@@ -73,7 +74,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync();
 
-        var project = await api.Client.ExportAsync(Requests.Template(SimulatorOptions.DemoTemplateKey, "changed script"), null, Token);
+        var project = await api.Client.ExportAsync(Requests.Template(SimulatorOptions.DemoTemplateKey, "changed script"), ProjectName(Requests.Template(SimulatorOptions.DemoTemplateKey, "changed script")), null, Token);
 
         var stored = api.Simulator.Projects.Find(project.ProjectKey)!;
         Assert.NotEqual(SimulatorOptions.DemoTemplateKey, project.ProjectKey);
@@ -87,7 +88,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:ApiKey"] = "not-the-key" });
 
-        var error = await Assert.ThrowsAsync<AiStudiosAuthenticationException>(() => api.Client.ExportAsync(Requests.OneScene(), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosAuthenticationException>(() => api.Client.ExportAsync(Requests.OneScene(), ProjectName(Requests.OneScene()), null, Token));
 
         Assert.Equal((HttpStatusCode.Unauthorized, 1, "unauthorized", false), (error.StatusCode, error.Attempts, error.ApiMessage, error.IsTransient));
         Assert.Equal(1, api.Simulator.Calls.Total);
@@ -98,7 +99,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync();
 
-        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.ExportAsync(Requests.OneScene("bad sim:reject"), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.ExportAsync(Requests.OneScene("bad sim:reject"), ProjectName(Requests.OneScene("bad sim:reject")), null, Token));
 
         Assert.Equal("project rejected by the simulator (sim:reject)", error.ApiMessage);
         Assert.Contains(error.ApiMessage!, error.Message);
@@ -111,7 +112,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync();
 
-        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.ExportAsync(Requests.OneScene(script: " "), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.ExportAsync(Requests.OneScene(script: " "), ProjectName(Requests.OneScene(script: " ")), null, Token));
 
         Assert.Equal("scenes[0].AIModel.script is required", error.ApiMessage);
     }
@@ -121,7 +122,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync();
 
-        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.ExportAsync(Requests.Template("no-such-template", "x"), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.ExportAsync(Requests.Template("no-such-template", "x"), ProjectName(Requests.Template("no-such-template", "x")), null, Token));
 
         Assert.Equal("project not found: no-such-template", error.ApiMessage);
     }
@@ -131,7 +132,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync(new() { ["Simulator:Faults:RetryAfter"] = "00:00:30" });
 
-        var error = await Assert.ThrowsAsync<AiStudiosRateLimitedException>(() => api.Client.ExportAsync(Requests.OneScene("slow down sim:429=1"), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosRateLimitedException>(() => api.Client.ExportAsync(Requests.OneScene("slow down sim:429=1"), ProjectName(Requests.OneScene("slow down sim:429=1")), null, Token));
 
         Assert.Equal((1, TimeSpan.FromSeconds(30), true), (error.Attempts, error.RetryAfter, error.IsTransient));
         Assert.Equal(1, api.Simulator.Calls.ExportsByName["slow down sim:429=1"]);
@@ -141,7 +142,7 @@ public class AiStudiosClientTests
     public async Task Failed_progress_attempts_that_are_retried_are_warnings_not_errors()
     {
         await using var api = await SimulatedAiStudios.StartAsync();
-        var project = await api.Client.ExportAsync(Requests.OneScene("sim:progress-500=2"), null, Token);
+        var project = await api.Client.ExportAsync(Requests.OneScene("sim:progress-500=2"), ProjectName(Requests.OneScene("sim:progress-500=2")), null, Token);
 
         await api.Client.GetProgressAsync(project.ProjectKey, Token);
 
@@ -157,7 +158,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync(new() { ["Simulator:Faults:RetryAfter"] = "00:00:00" });
 
-        var error = await Assert.ThrowsAnyAsync<AiStudiosException>(() => api.Client.ExportAsync(Requests.OneScene(name), null, Token));
+        var error = await Assert.ThrowsAnyAsync<AiStudiosException>(() => api.Client.ExportAsync(Requests.OneScene(name), ProjectName(Requests.OneScene(name)), null, Token));
 
         Assert.True(error is AiStudiosRateLimitedException or AiStudiosUnavailableException { MayHaveBeenAccepted: false }, error.ToString());
         Assert.Equal((1, true), (error.Attempts, error.IsTransient));
@@ -165,7 +166,7 @@ public class AiStudiosClientTests
         Assert.Empty(api.Simulator.Projects.All);
 
         // The caller's own repeat goes through once the refusal has passed.
-        var project = await api.Client.ExportAsync(Requests.OneScene(name), null, Token);
+        var project = await api.Client.ExportAsync(Requests.OneScene(name), ProjectName(Requests.OneScene(name)), null, Token);
         Assert.Equal((1, project.ProjectKey), (project.Attempts, Assert.Single(api.Simulator.Projects.All).Key));
     }
 
@@ -174,7 +175,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync();
 
-        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene("sim:500-after-accept"), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene("sim:500-after-accept"), ProjectName(Requests.OneScene("sim:500-after-accept")), null, Token));
 
         Assert.Equal((true, false, 1, HttpStatusCode.InternalServerError), (error.MayHaveBeenAccepted, error.IsTransient, error.Attempts, error.StatusCode));
         Assert.Contains("may have been accepted", error.Message);
@@ -187,7 +188,7 @@ public class AiStudiosClientTests
     {
         await using var api = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:AttemptTimeout"] = "00:00:00.300" });
 
-        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene("sim:slow=5s"), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene("sim:slow=5s"), ProjectName(Requests.OneScene("sim:slow=5s")), null, Token));
 
         Assert.Equal((true, 1), (error.MayHaveBeenAccepted, error.Attempts));
         Assert.Contains("timed out", error.Message);
@@ -201,7 +202,7 @@ public class AiStudiosClientTests
         var closed = new Uri($"http://127.0.0.1:{LoopbackPort.Closed()}/");
         await using var api = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:MaxRetries"] = "2" }, baseUrlOverride: closed);
 
-        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene(), null, Token));
+        var error = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene(), ProjectName(Requests.OneScene()), null, Token));
 
         Assert.Equal((false, true, 1), (error.MayHaveBeenAccepted, error.IsTransient, error.Attempts));
     }
@@ -210,7 +211,7 @@ public class AiStudiosClientTests
     public async Task Failed_progress_calls_are_retried_since_reading_is_safe()
     {
         await using var api = await SimulatedAiStudios.StartAsync();
-        var project = await api.Client.ExportAsync(Requests.OneScene("sim:progress-500=2"), null, Token);
+        var project = await api.Client.ExportAsync(Requests.OneScene("sim:progress-500=2"), ProjectName(Requests.OneScene("sim:progress-500=2")), null, Token);
 
         var progress = await api.Client.GetProgressAsync(project.ProjectKey, Token);
 
@@ -253,7 +254,7 @@ public class AiStudiosClientTests
             Assert.Equal(1, failure.Attempts);
         }
 
-        var fastFailure = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene(), null, Token));
+        var fastFailure = await Assert.ThrowsAsync<AiStudiosUnavailableException>(() => api.Client.ExportAsync(Requests.OneScene(), ProjectName(Requests.OneScene()), null, Token));
 
         Assert.Contains("circuit open", fastFailure.Message);
         Assert.Equal((0, false), (fastFailure.Attempts, fastFailure.MayHaveBeenAccepted));
@@ -270,9 +271,9 @@ public class AiStudiosClientTests
             new() { ["AiStudios:ApiKey"] = secret });
         await using var wrong = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:ApiKey"] = secret });
 
-        var project = await api.Client.ExportAsync(Requests.OneScene(), null, Token);
+        var project = await api.Client.ExportAsync(Requests.OneScene(), ProjectName(Requests.OneScene()), null, Token);
         await api.Client.GetProgressAsync(project.ProjectKey, Token);
-        var rejected = await Assert.ThrowsAsync<AiStudiosAuthenticationException>(() => wrong.Client.ExportAsync(Requests.OneScene(), null, Token));
+        var rejected = await Assert.ThrowsAsync<AiStudiosAuthenticationException>(() => wrong.Client.ExportAsync(Requests.OneScene(), ProjectName(Requests.OneScene()), null, Token));
 
         var logged = api.Logs.GetSnapshot().Concat(wrong.Logs.GetSnapshot()).ToList();
         Assert.Contains(logged, record => record.Message.Contains("Authorization", StringComparison.Ordinal));
@@ -280,4 +281,7 @@ public class AiStudiosClientTests
         Assert.DoesNotContain(secret, rejected.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(secret, new AiStudiosOptions { ApiKey = secret }.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>The name a job gives its project: here the request's own, which carries the simulator's markers.</summary>
+    static string ProjectName(JobRequest request) => request.Name ?? "unnamed";
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Clients.AiStudios;
+using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Core.Tests.Clients;
 
@@ -15,12 +16,62 @@ public class AiStudiosOptionsTests
     }
 
     [Fact]
-    public void The_defaults_point_at_the_documented_v1_host()
+    public void An_api_key_alone_selects_the_classic_api_on_its_documented_host()
     {
         var options = Resolve(new() { ["AiStudios:ApiKey"] = "k" });
 
-        Assert.Equal(new Uri("https://v2.aistudios.com"), options.BaseUrl);
+        Assert.Equal((AiStudiosApi.Classic, new Uri("https://v2.aistudios.com")), (options.EffectiveApi, options.EffectiveBaseUrl));
         Assert.Equal(("webhook", "projectName"), (options.WebhookField, options.ProjectNameField));
+    }
+
+    [Fact]
+    public void An_app_id_and_user_key_select_v3_on_its_documented_host_and_the_china_host_is_a_base_url_away()
+    {
+        var global = Resolve(new() { ["AiStudios:AppId"] = "app", ["AiStudios:UserKey"] = "key" });
+        var china = Resolve(new() { ["AiStudios:AppId"] = "app", ["AiStudios:UserKey"] = "key", ["AiStudios:BaseUrl"] = "https://app.aistudios.cn" });
+
+        Assert.Equal((AiStudiosApi.V3, new Uri("https://app.aistudios.com")), (global.EffectiveApi, global.EffectiveBaseUrl));
+        Assert.Equal((AiStudiosApi.V3, new Uri("https://app.aistudios.cn")), (china.EffectiveApi, china.EffectiveBaseUrl));
+    }
+
+    [Fact]
+    public void Both_kinds_of_credentials_stop_the_start_naming_the_settings_and_echoing_no_secret()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new()
+        {
+            ["AiStudios:AppId"] = "app",
+            ["AiStudios:UserKey"] = "user-key-secret",
+            ["AiStudios:ApiKey"] = "api-key-secret",
+        }));
+
+        Assert.Contains("AiStudios:AppId/AiStudios:UserKey (the V3 API) and AiStudios:ApiKey (the classic API) are both set", error.Message);
+        Assert.DoesNotContain("secret", error.Message);
+    }
+
+    [Theory]
+    [InlineData("AppId", "AiStudios:UserKey is required")]
+    [InlineData("UserKey", "AiStudios:AppId is required")]
+    public void Half_of_the_v3_credentials_is_named_as_missing(string given, string expected)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [$"AiStudios:{given}"] = "x" }));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("Classic", "AppId", "AiStudios:Api is Classic, but AiStudios:AppId/AiStudios:UserKey are V3 credentials")]
+    [InlineData("V3", "ApiKey", "AiStudios:Api is V3, but AiStudios:ApiKey is a classic credential")]
+    public void A_chosen_api_must_agree_with_the_credentials(string api, string credential, string expected)
+    {
+        var settings = new Dictionary<string, string?> { ["AiStudios:Api"] = api, [$"AiStudios:{credential}"] = "x" };
+        if (credential == "AppId")
+        {
+            settings["AiStudios:UserKey"] = "y";
+        }
+
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(settings));
+
+        Assert.Contains(expected, error.Message);
     }
 
     [Fact]
@@ -45,10 +96,11 @@ public class AiStudiosOptionsTests
     }
 
     [Fact]
-    public void A_missing_key_is_reported()
+    public void Missing_credentials_are_reported_naming_both_ways_to_set_them()
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve([]));
 
-        Assert.Contains("AiStudios:ApiKey is required", error.Message);
+        Assert.Contains("No AI Studios credentials: set AiStudios:AppId and AiStudios:UserKey (the V3 API", error.Message);
+        Assert.Contains("or AiStudios:ApiKey (the classic API)", error.Message);
     }
 }

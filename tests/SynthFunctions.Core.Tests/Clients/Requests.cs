@@ -5,7 +5,7 @@ namespace SynthFunctions.Core.Tests.Clients;
 
 internal static class Requests
 {
-    public static JobRequest OneScene(string? name = null, string script = "Hello from a test.") => new()
+    public static ClassicProjectRequest OneScene(string? name = null, string script = "Hello from a test.") => new()
     {
         Name = name,
         Scenes =
@@ -18,7 +18,7 @@ internal static class Requests
         ],
     };
 
-    public static JobRequest Template(string templateKey, string script, string? name = null) => new()
+    public static ClassicTemplateRequest Template(string templateKey, string script, string? name = null) => new()
     {
         Name = name,
         TemplateKey = templateKey,

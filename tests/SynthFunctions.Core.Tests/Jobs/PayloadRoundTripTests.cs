@@ -79,16 +79,18 @@ public class PayloadRoundTripTests
     }
 
     [Fact]
-    public void A_stored_request_round_trips()
+    public void A_stored_request_round_trips_as_its_own_kind()
     {
         var request = JobRequestParser.ParseJson(Encoding.UTF8.GetBytes("""
             {"name":"weekly","templateKey":"demo-template","updates":[{"sceneIdx":0,"property":"AIModel","values":{"script":"new script","scale":1.5}}]}
-            """)).Request!;
+            """), AiStudiosApi.Classic).Request!;
 
-        var copy = JsonSerializer.Deserialize<JobRequest>(JsonSerializer.Serialize(request, SynthJson.Options), SynthJson.Options)!;
+        var json = JsonSerializer.Serialize(request, SynthJson.Options);
+        var copy = Assert.IsType<ClassicTemplateRequest>(JsonSerializer.Deserialize<JobRequest>(json, SynthJson.Options));
 
+        Assert.StartsWith("""{"kind":"classicTemplate",""", json, StringComparison.Ordinal);
         Assert.Equal(("weekly", "demo-template"), (copy.Name, copy.TemplateKey));
-        Assert.Equal("new script", copy.Updates![0].Values["script"]!.GetValue<string>());
+        Assert.Equal("new script", copy.Updates[0].Values["script"]!.GetValue<string>());
     }
 
     [Fact]

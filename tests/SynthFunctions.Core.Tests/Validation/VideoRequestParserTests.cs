@@ -8,7 +8,7 @@ public class JobRequestParserTests
 {
     const string ValidScene = """{"AIModel":{"script":"Hi","model":"M000004017","clothes":"BG00006160","locationX":-0.28,"locationY":0.19,"scale":1}}""";
 
-    static JobRequestParseResult Parse(string json) => JobRequestParser.ParseJson(Encoding.UTF8.GetBytes(json));
+    static JobRequestParseResult Parse(string json) => JobRequestParser.ParseJson(Encoding.UTF8.GetBytes(json), AiStudiosApi.Classic);
 
     static string Problems(JobRequestParseResult result) => string.Join("\n", result.Problems);
 
@@ -29,13 +29,12 @@ public class JobRequestParserTests
             """);
 
         Assert.True(result.IsValid, Problems(result));
-        var scene = Assert.Single(result.Request!.Scenes!);
+        var scene = Assert.Single(Assert.IsType<ClassicProjectRequest>(result.Request).Scenes);
         Assert.Equal("Hi", scene.AIModel!.Script);
         Assert.Equal(-0.28, scene.AIModel.LocationX);
         Assert.Equal(2, scene.Clips!.Count);
         Assert.Equal(ClipTypes.Text, scene.Clips[1].Type);
         Assert.Equal("hello!", scene.Clips[1].Detail.TextSource);
-        Assert.False(result.Request.IsTemplateExport);
     }
 
     [Fact]
@@ -45,7 +44,7 @@ public class JobRequestParserTests
 
         Assert.True(result.IsValid, Problems(result));
         Assert.Equal("n", result.Request!.Name);
-        Assert.Equal("M1", result.Request.Scenes![0].AIModel!.Model);
+        Assert.Equal("M1", ((ClassicProjectRequest)result.Request).Scenes[0].AIModel!.Model);
     }
 
     [Fact]
@@ -58,10 +57,10 @@ public class JobRequestParserTests
             """);
 
         Assert.True(result.IsValid, Problems(result));
-        Assert.True(result.Request!.IsTemplateExport);
-        Assert.Equal("demo-template", result.Request.TemplateKey);
-        Assert.Equal("changed script", result.Request.Updates![0].Values["script"]!.GetValue<string>());
-        Assert.Equal("image", result.Request.Updates[1].ClipType);
+        var template = Assert.IsType<ClassicTemplateRequest>(result.Request);
+        Assert.Equal("demo-template", template.TemplateKey);
+        Assert.Equal("changed script", template.Updates[0].Values["script"]!.GetValue<string>());
+        Assert.Equal("image", template.Updates[1].ClipType);
     }
 
     [Fact]
@@ -191,7 +190,7 @@ public class JobRequestParserTests
         var bytes = Encoding.UTF8.GetBytes("{\"name\":\"caf?\",\"scenes\":[]}");
         bytes[12] = 0xE9; // Latin-1 'é' where the '?' was
 
-        var result = JobRequestParser.ParseJson(bytes);
+        var result = JobRequestParser.ParseJson(bytes, AiStudiosApi.Classic);
 
         Assert.Equal("$: is not valid UTF-8 (invalid byte at offset 12)", Problems(result));
     }
@@ -210,7 +209,7 @@ public class JobRequestParserTests
     {
         var huge = new byte[JobRequestLimits.MaxRequestBytes + 1];
 
-        var result = JobRequestParser.ParseJson(huge);
+        var result = JobRequestParser.ParseJson(huge, AiStudiosApi.Classic);
 
         Assert.Equal($"$: is {huge.Length} bytes; the limit is {JobRequestLimits.MaxRequestBytes} bytes", Problems(result));
     }

@@ -61,6 +61,21 @@ internal sealed class AiStudiosPayload
 
     public string? ErrorCode => ErrorMember("code");
 
+    /// <summary>
+    /// The list named <paramref name="name"/> under <c>data</c> or at the top, or <c>data</c> itself when it is a bare array
+    /// (V3 list shapes are undocumented: aistudios-v3.md §2.6).
+    /// </summary>
+    public IEnumerable<JsonElement> List(string name) =>
+        Find(name) is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray()
+        : root.TryGetProperty("data", out var bare) && bare.ValueKind == JsonValueKind.Array ? bare.EnumerateArray()
+        : [];
+
+    /// <summary>The object named <paramref name="name"/> under <c>data</c> or at the top, read the same tolerant way.</summary>
+    public AiStudiosPayload? Object(string name) => Find(name) is { ValueKind: JsonValueKind.Object } inner ? new AiStudiosPayload(inner) : null;
+
+    /// <summary>An element of a list, read the same tolerant way.</summary>
+    public static AiStudiosPayload Of(JsonElement element) => new(element);
+
     string? ErrorMember(string name) =>
         Find("error") is { ValueKind: JsonValueKind.Object } error && error.TryGetProperty(name, out var value)
             ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.ValueKind == JsonValueKind.Number ? value.GetRawText() : null

@@ -12,8 +12,9 @@ namespace SynthFunctions.Core.Clients.AiStudios;
 public static class AiStudiosServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IAiStudiosClient"/>: options from the <c>AiStudios</c> section (validated at start-up),
-    /// the API key handler, and the resilience pipeline (total timeout, retry, circuit breaker, attempt timeout).
+    /// Registers <see cref="IAiStudiosClient"/> for the API the account speaks: options from the <c>AiStudios</c> section
+    /// (validated at start-up), authentication (API key or V3 access tokens), and the resilience pipeline (total timeout,
+    /// retry, circuit breaker, attempt timeout).
     /// </summary>
     public static IServiceCollection AddAiStudiosClient(this IServiceCollection services)
     {
@@ -23,22 +24,24 @@ public static class AiStudiosServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AiStudiosOptions>, AiStudiosOptionsValidator>());
 
-        services.AddTransient<ApiKeyHandler>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AccessTokenSource>();
+        services.TryAddSingleton<AiStudiosCaller>();
+        services.AddTransient<AiStudiosAuthenticationHandler>();
         services.AddTransient<AttemptCountingHandler>();
+        services.AddHttpClient(AccessTokenSource.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RedactLoggedHeaders(_ => true)
+            .AddStandardResilienceHandler();
 
         var refitSettings = new RefitSettings(new SystemTextJsonContentSerializer(SynthJson.Options));
-        var client = services.AddRefitGeneratedClient<IAiStudiosApi>(refitSettings)
-            .ConfigureHttpClient((provider, client) =>
-            {
-                client.BaseAddress = provider.GetRequiredService<IOptions<AiStudiosOptions>>().Value.BaseUrl;
-                // The resilience pipeline owns every timeout.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .RedactLoggedHeaders(_ => true)
-            .AddHttpMessageHandler<ApiKeyHandler>();
-        // Order matters: handlers added later sit inside the resilience handler and see every attempt.
-        client.AddResilienceHandler("aistudios", ConfigureResilience);
-        client.AddHttpMessageHandler<AttemptCountingHandler>();
+        AddApi(services.AddRefitGeneratedClient<IClassicAiStudiosApi>(refitSettings));
+        AddApi(services.AddRefitGeneratedClient<IV3AiStudiosApi>(refitSettings));
+        services.TryAddSingleton<ClassicAiStudiosClient>();
+        services.TryAddSingleton<V3AiStudiosClient>();
+        services.TryAddSingleton<IAiStudiosClient>(provider =>
+            provider.GetRequiredService<IOptions<AiStudiosOptions>>().Value.EffectiveApi == AiStudiosApi.V3
+                ? provider.GetRequiredService<V3AiStudiosClient>()
+                : provider.GetRequiredService<ClassicAiStudiosClient>());
 
         // A failed attempt the pipeline may still retry, and a circuit opening during an outage, are warnings: both are
         // expected and heal themselves, the call's final outcome is logged by the client, and error-level lines for an
@@ -48,8 +51,23 @@ public static class AiStudiosServiceCollectionExtensions
                 ? ResilienceEventSeverity.Warning
                 : args.Event.Severity);
 
-        services.TryAddSingleton<IAiStudiosClient, AiStudiosClient>();
         return services;
+    }
+
+    static void AddApi(IHttpClientBuilder client)
+    {
+        client
+            .ConfigureHttpClient((provider, client) =>
+            {
+                client.BaseAddress = provider.GetRequiredService<IOptions<AiStudiosOptions>>().Value.EffectiveBaseUrl;
+                // The resilience pipeline owns every timeout.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .RedactLoggedHeaders(_ => true)
+            .AddHttpMessageHandler<AiStudiosAuthenticationHandler>();
+        // Order matters: handlers added later sit inside the resilience handler and see every attempt.
+        client.AddResilienceHandler("aistudios", ConfigureResilience);
+        client.AddHttpMessageHandler<AttemptCountingHandler>();
     }
 
     static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)

@@ -3,18 +3,21 @@ using SynthFunctions.Core.Contracts;
 namespace SynthFunctions.Core.Clients.AiStudios;
 
 /// <summary>
-/// The AI Studios operations the pipeline needs. Failures surface as subclasses of
-/// <see cref="AiStudiosException"/>: authentication, rejected, rate limited, unavailable.
+/// The AI Studios operations the pipeline needs, on whichever API the account speaks (<see cref="AiStudiosOptions.EffectiveApi"/>).
+/// Failures surface as subclasses of <see cref="AiStudiosException"/>: authentication, rejected, rate limited, unavailable.
 /// </summary>
 public interface IAiStudiosClient
 {
     /// <summary>
-    /// Exports (renders) <paramref name="request"/>: a v1 project export, or a template export when it names a template.
-    /// The <paramref name="webhookUrl"/>, when given, asks AI Studios to call back on completion. One HTTP attempt, never
-    /// repeated here: the job repeats a refused export on a durable timer, so no wait ever happens inside a call that a
-    /// crash could interrupt while the export's fate is unknown.
+    /// Exports (renders) <paramref name="request"/> as a project named <paramref name="projectName"/>. The
+    /// <paramref name="webhookUrl"/>, when given, asks AI Studios to call back. One HTTP attempt, never repeated here: the
+    /// job repeats a refused export on a durable timer, so no wait ever happens inside a call that a crash could interrupt
+    /// while the export's fate is unknown.
     /// </summary>
-    Task<SubmittedProject> ExportAsync(JobRequest request, Uri? webhookUrl, CancellationToken cancellationToken);
+    Task<SubmittedProject> ExportAsync(JobRequest request, string projectName, Uri? webhookUrl, CancellationToken cancellationToken);
 
     Task<RenderProgress> GetProgressAsync(string projectKey, CancellationToken cancellationToken);
+
+    /// <summary>The account's avatars and their outfits; null where the API offers no list (classic).</summary>
+    Task<IReadOnlyList<AvatarModel>?> ListModelsAsync(CancellationToken cancellationToken);
 }

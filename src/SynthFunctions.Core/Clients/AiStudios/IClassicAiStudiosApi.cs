@@ -4,10 +4,10 @@ using Refit;
 namespace SynthFunctions.Core.Clients.AiStudios;
 
 /// <summary>
-/// The AI Studios v1 endpoints this service calls (aistudios-api.md §2 to §4). Raw responses come back so
-/// <see cref="AiStudiosClient"/> can read both documented envelopes and map every failure itself.
+/// The classic AI Studios endpoints this service calls (aistudios-api.md §2 to §4). Raw responses come back so
+/// <see cref="AiStudiosCaller"/> can read both documented envelopes and map every failure itself.
 /// </summary>
-internal interface IAiStudiosApi
+internal interface IClassicAiStudiosApi
 {
     [Post("/api/odin/editor/project")]
     Task<HttpResponseMessage> ExportProjectAsync(

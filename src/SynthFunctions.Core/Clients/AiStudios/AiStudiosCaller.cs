@@ -1,7 +1,5 @@
 using System.Net;
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -12,74 +10,19 @@ using SynthFunctions.Core.Contracts;
 namespace SynthFunctions.Core.Clients.AiStudios;
 
 /// <summary>
-/// <see cref="IAiStudiosClient"/> over the Refit interface: builds export bodies, reads both response
-/// envelopes, and turns every failure into a typed <see cref="AiStudiosException"/>.
+/// Sends one logical call to AI Studios and reads its answer the same way for both APIs: the envelope on any HTTP status
+/// (<c>{success, data}</c>, <c>{success:false, error:{code, msg}}</c>, the classic flat shape), and every failure as a typed
+/// <see cref="AiStudiosException"/>: authentication, rejected, rate limited, unavailable.
 /// </summary>
-internal sealed partial class AiStudiosClient(IAiStudiosApi api, IOptionsMonitor<AiStudiosOptions> options, ILogger<AiStudiosClient> logger)
-    : IAiStudiosClient
+internal sealed partial class AiStudiosCaller(IOptionsMonitor<AiStudiosOptions> options, ILogger<AiStudiosCaller> logger)
 {
-    const string Export = "the project export";
-    const string TemplateExport = "the template export";
-    const string Progress = "the progress check";
+    /// <summary>The settings to check when AI Studios refuses the credentials, named for the API in use.</summary>
+    string Credentials => options.CurrentValue.EffectiveApi == AiStudiosApi.V3
+        ? $"{AiStudiosOptions.SectionName}:AppId and {AiStudiosOptions.SectionName}:UserKey"
+        : $"{AiStudiosOptions.SectionName}:ApiKey";
 
-    public async Task<SubmittedProject> ExportAsync(JobRequest request, Uri? webhookUrl, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var attempts = new AttemptCounter(request.IsTemplateExport ? "templateExport" : "export");
-        var body = ExportBody(request, webhookUrl);
-        var operation = request.IsTemplateExport ? TemplateExport : Export;
-
-        var payload = await CallAsync(
-            operation,
-            attempts,
-            idempotent: false,
-            () => request.IsTemplateExport
-                ? api.ExportTemplateAsync(request.TemplateKey!, body, attempts, cancellationToken)
-                : api.ExportProjectAsync(body, attempts, cancellationToken),
-            cancellationToken);
-
-        var key = payload.String("key", "projectKey", "projectId")
-            ?? throw new AiStudiosUnavailableException(operation, attempts.Count, HttpStatusCode.OK, mayHaveBeenAccepted: true, "the answer had no project key");
-        var cubes = payload.Number("cube_used") is { } used ? (int?)Math.Round(used) : null;
-        LogExported(logger, key, cubes, attempts.Count);
-        return new SubmittedProject(key, cubes, attempts.Count);
-    }
-
-    public async Task<RenderProgress> GetProgressAsync(string projectKey, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(projectKey);
-        var attempts = new AttemptCounter("progress");
-        var payload = await CallAsync(Progress, attempts, idempotent: true, () => api.GetProgressAsync(projectKey, attempts, cancellationToken), cancellationToken);
-
-        var percent = payload.Number("progress")
-            ?? throw new AiStudiosUnavailableException(Progress, attempts.Count, HttpStatusCode.OK, mayHaveBeenAccepted: false, "the answer had no progress value");
-        var url = payload.String("videoUrl", "url", "downloadUrl") is { } text && Uri.TryCreate(text, UriKind.Absolute, out var parsed) ? parsed : null;
-        var progress = new RenderProgress(Math.Clamp(percent, 0, 100), url, payload.String("state", "status"), attempts.Count);
-        LogProgress(logger, projectKey, progress.Percent, progress.IsDone, attempts.Count);
-        return progress;
-    }
-
-    JsonObject ExportBody(JobRequest request, Uri? webhookUrl)
-    {
-        var settings = options.CurrentValue;
-        var body = request.IsTemplateExport
-            ? new JsonObject { ["updates"] = JsonSerializer.SerializeToNode(request.Updates ?? [], SynthJson.Options) }
-            : new JsonObject { ["scenes"] = JsonSerializer.SerializeToNode(request.Scenes, SynthJson.Options) };
-
-        if (webhookUrl is not null && !string.IsNullOrEmpty(settings.WebhookField))
-        {
-            body[settings.WebhookField] = webhookUrl.AbsoluteUri;
-        }
-
-        if (request.Name is not null && !string.IsNullOrEmpty(settings.ProjectNameField))
-        {
-            body[settings.ProjectNameField] = request.Name;
-        }
-
-        return body;
-    }
-
-    async Task<AiStudiosPayload> CallAsync(
+    /// <param name="idempotent">Safe to repeat (a read); otherwise a failure after sending may hide an accepted request.</param>
+    public async Task<AiStudiosPayload> CallAsync(
         string operation, AttemptCounter attempts, bool idempotent, Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
@@ -115,7 +58,7 @@ internal sealed partial class AiStudiosClient(IAiStudiosApi api, IOptionsMonitor
 
             if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
-                throw new AiStudiosAuthenticationException(operation, attempts.Count, status, payload?.ErrorMessage);
+                throw new AiStudiosAuthenticationException(operation, attempts.Count, status, payload?.ErrorMessage, Credentials);
             }
 
             if (status == HttpStatusCode.TooManyRequests)
@@ -141,6 +84,27 @@ internal sealed partial class AiStudiosClient(IAiStudiosApi api, IOptionsMonitor
             return payload ?? throw new AiStudiosUnavailableException(
                 operation, attempts.Count, status, mayHaveBeenAccepted: !idempotent, "the answer was not a JSON object");
         }
+    }
+
+    /// <summary>How far a render is, from a progress answer of either API (<c>progress</c>, and <c>videoUrl</c>, <c>url</c> or <c>downloadUrl</c>).</summary>
+    public RenderProgress ReadProgress(string operation, string projectKey, AttemptCounter attempts, AiStudiosPayload payload)
+    {
+        var percent = payload.Number("progress")
+            ?? throw new AiStudiosUnavailableException(operation, attempts.Count, HttpStatusCode.OK, mayHaveBeenAccepted: false, "the answer had no progress value");
+        var url = payload.String("videoUrl", "url", "downloadUrl") is { } text && Uri.TryCreate(text, UriKind.Absolute, out var parsed) ? parsed : null;
+        var progress = new RenderProgress(Math.Clamp(percent, 0, 100), url, payload.String("state", "status"), attempts.Count);
+        LogProgress(logger, projectKey, progress.Percent, progress.IsDone, attempts.Count);
+        return progress;
+    }
+
+    /// <summary>The key of an accepted export, or the failure of an answer that lacks one (it may still have been accepted).</summary>
+    public SubmittedProject ReadExport(string operation, AttemptCounter attempts, AiStudiosPayload payload)
+    {
+        var key = payload.String("projectId", "key", "projectKey")
+            ?? throw new AiStudiosUnavailableException(operation, attempts.Count, HttpStatusCode.OK, mayHaveBeenAccepted: true, "the answer had no project key");
+        var cubes = payload.Number("cube_used") is { } used ? (int?)Math.Round(used) : null;
+        LogExported(logger, key, cubes, attempts.Count);
+        return new SubmittedProject(key, cubes, attempts.Count);
     }
 
     /// <summary>The transport-level failure behind <paramref name="caught"/> (Refit wraps them), or null for anything else.</summary>

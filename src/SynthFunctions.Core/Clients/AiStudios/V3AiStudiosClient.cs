@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SynthFunctions.Core.Contracts;
+
+namespace SynthFunctions.Core.Clients.AiStudios;
+
+/// <summary>
+/// <see cref="IAiStudiosClient"/> for the V3 API (aistudios-v3.md): create-and-export, edit-and-export of a template,
+/// <c>simple/video</c>, progress and the model list under <c>/api/odin/v3</c>, authenticated with an access token.
+/// Every export asks to render (<c>isExport: true</c>) and carries the job's name and callback URL.
+/// </summary>
+internal sealed class V3AiStudiosClient(IV3AiStudiosApi api, AiStudiosCaller caller) : IAiStudiosClient
+{
+    const string CreateProject = "the project export";
+    const string EditProject = "the template export";
+    const string SimpleVideo = "the script export";
+    const string Progress = "the progress check";
+    const string Models = "the model list";
+
+    public async Task<SubmittedProject> ExportAsync(JobRequest request, string projectName, Uri? webhookUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (endpoint, operation, body) = request switch
+        {
+            V3ProjectRequest project => ("v3CreateProject", CreateProject, project.Project.DeepClone().AsObject()),
+            V3TemplateRequest template => ("v3EditProject", EditProject, EditBody(template)),
+            ScriptRequest script => ("v3SimpleVideo", SimpleVideo, new JsonObject
+            {
+                ["language"] = script.Language,
+                ["text"] = script.Text,
+                ["model"] = script.Model,
+                ["clothes"] = script.Clothes,
+            }),
+            _ => throw new ArgumentException($"A {request.Api} request cannot be exported to the V3 API.", nameof(request)),
+        };
+
+        body["name"] = projectName;
+        // simple/video's own default is false, which saves a project and renders nothing; every job renders.
+        body["isExport"] = true;
+        if (webhookUrl is not null)
+        {
+            body["webhookUrl"] = webhookUrl.AbsoluteUri;
+        }
+
+        var attempts = new AttemptCounter(endpoint);
+        var payload = await caller.CallAsync(
+            operation,
+            attempts,
+            idempotent: false,
+            () => request switch
+            {
+                V3TemplateRequest template => api.EditProjectAsync(template.ProjectId, body, attempts, cancellationToken),
+                ScriptRequest => api.SimpleVideoAsync(body, attempts, cancellationToken),
+                _ => api.CreateProjectAsync(body, attempts, cancellationToken),
+            },
+            cancellationToken);
+        return caller.ReadExport(operation, attempts, payload);
+    }
+
+    public async Task<RenderProgress> GetProgressAsync(string projectKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectKey);
+        var attempts = new AttemptCounter("v3Progress");
+        var payload = await caller.CallAsync(Progress, attempts, idempotent: true, () => api.GetProgressAsync(projectKey, attempts, cancellationToken), cancellationToken);
+        return caller.ReadProgress(Progress, projectKey, attempts, payload);
+    }
+
+    public async Task<IReadOnlyList<AvatarModel>?> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        var attempts = new AttemptCounter("v3Models");
+        var payload = await caller.CallAsync(Models, attempts, idempotent: true, () => api.ListModelsAsync(attempts, cancellationToken), cancellationToken);
+        return payload.List("models")
+            .Select(AiStudiosPayload.Of)
+            .Where(model => model.String("id") is not null)
+            .Select(model => new AvatarModel(
+                model.String("id")!,
+                Label(model),
+                model.String("thumbnail"),
+                model.List("clothes").Select(AiStudiosPayload.Of).Where(outfit => outfit.String("id") is not null)
+                    .Select(outfit => new AvatarOutfit(outfit.String("id")!, Label(outfit), outfit.String("thumbnail"))).ToList()))
+            .ToList();
+    }
+
+    static JsonObject EditBody(V3TemplateRequest template)
+    {
+        var body = new JsonObject { ["updates"] = new JsonObject { ["value"] = JsonSerializer.SerializeToNode(template.Changes, SynthJson.Options) } };
+        if (template.Resolution is { } resolution)
+        {
+            body["resolution"] = resolution;
+        }
+
+        if (template.WorkspaceId is { } workspace)
+        {
+            body["workspaceId"] = workspace;
+        }
+
+        return body;
+    }
+
+    /// <summary>Labels are <c>{ko, en}</c>; English first, the id when there is none.</summary>
+    static string Label(AiStudiosPayload item) =>
+        item.Object("label") is { } label ? label.String("en", "ko") ?? item.String("id")! : item.String("label") ?? item.String("id")!;
+}
