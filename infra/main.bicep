@@ -16,12 +16,23 @@ param principalId string = ''
 @description('Kind of the deployer principal: User for a person, ServicePrincipal for CI.')
 param principalType string = 'User'
 
-@description('AI Studios v1 API host.')
-param aiStudiosBaseUrl string = 'https://v2.aistudios.com'
+@description('AI Studios API host: https://app.aistudios.com (V3; China: https://app.aistudios.cn), or https://v2.aistudios.com for a classic account.')
+param aiStudiosBaseUrl string = 'https://app.aistudios.com'
 
 @secure()
-@description('AI Studios API key, written to Key Vault. Empty: set it afterwards with az keyvault secret set (README).')
+@description('V3 AppId (account.aistudios.com), written to Key Vault. Empty: set it afterwards with az keyvault secret set (README).')
+param aiStudiosAppId string = ''
+
+@secure()
+@description('V3 UserKey, written to Key Vault. Empty: set it afterwards with az keyvault secret set (README).')
+param aiStudiosUserKey string = ''
+
+@secure()
+@description('Classic (legacy) API key, written to Key Vault. Given without an AppId, the app speaks the classic API.')
 param aiStudiosApiKey string = ''
+
+@description('V3 project designed in the web editor that plain-text scripts render through (24 hex). Empty: scripts use simple/video.')
+param scriptTemplateProjectId string = ''
 
 @secure()
 @description('HMAC key for callback tokens (at least 32 characters); the preprovision hook generates and keeps one.')
@@ -109,6 +120,8 @@ module keyVault 'app/keyvault.bicep' = {
     name: '${abbreviations.keyVault}${resourceToken}'
     location: location
     tags: tags
+    aiStudiosAppId: aiStudiosAppId
+    aiStudiosUserKey: aiStudiosUserKey
     aiStudiosApiKey: aiStudiosApiKey
     webhookSigningKey: webhookSigningKey
   }
@@ -144,7 +157,10 @@ module function 'app/function.bicep' = {
     deploymentContainer: deploymentContainer
     appInsightsConnectionString: monitoring.outputs.connectionString
     keyVaultUri: keyVault.outputs.uri
+    appIdSecretName: keyVault.outputs.appIdSecretName
+    userKeySecretName: keyVault.outputs.userKeySecretName
     apiKeySecretName: keyVault.outputs.apiKeySecretName
+    classicApi: !empty(aiStudiosApiKey) && empty(aiStudiosAppId)
     signingKeySecretName: keyVault.outputs.signingKeySecretName
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
@@ -155,6 +171,8 @@ module function 'app/function.bicep' = {
       // polling twin that serves local runs is switched off here.
       'AzureWebJobs.ScriptBlobPoller.Disabled': 'true'
       AiStudios__BaseUrl: aiStudiosBaseUrl
+      AiStudios__TokenLifetime: '1.00:00:00'
+      AiStudios__TokenRenewalMargin: '00:30:00'
       AiStudios__WebhookField: 'webhook'
       AiStudios__ProjectNameField: 'projectName'
       AiStudios__AttemptTimeout: '00:00:20'
@@ -186,6 +204,7 @@ module function 'app/function.bicep' = {
       ScriptDefaults__Model: scriptDefaultModel
       ScriptDefaults__Clothes: scriptDefaultClothes
       ScriptDefaults__Language: scriptDefaultLanguage
+      ScriptDefaults__TemplateProjectId: scriptTemplateProjectId
       ScriptDefaults__LocationX: '0'
       ScriptDefaults__LocationY: '0'
       ScriptDefaults__Scale: '1'

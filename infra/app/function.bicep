@@ -13,7 +13,12 @@ param storageTableEndpoint string
 param deploymentContainer string
 param appInsightsConnectionString string
 param keyVaultUri string
+param appIdSecretName string
+param userKeySecretName string
 param apiKeySecretName string
+
+@description('The account is on the classic API (legacy): its API key is referenced instead of the V3 AppId and UserKey.')
+param classicApi bool
 param signingKeySecretName string
 
 @description('Settings of the app (Section__Key), merged over the platform settings below.')
@@ -102,7 +107,12 @@ resource scm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01'
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(appSettings, {
+  properties: union(appSettings, classicApi ? {
+    AiStudios__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${apiKeySecretName}/)'
+  } : {
+    AiStudios__AppId: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${appIdSecretName}/)'
+    AiStudios__UserKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${userKeySecretName}/)'
+  }, {
     AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
     AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
     AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
@@ -113,7 +123,6 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__BlobServiceUri: storageBlobEndpoint
     Storage__ClientId: identityClientId
     Webhook__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
-    AiStudios__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${apiKeySecretName}/)'
     Webhook__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${signingKeySecretName}/)'
   })
 }

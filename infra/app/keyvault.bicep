@@ -3,7 +3,15 @@ param location string
 param tags object
 
 @secure()
-@description('The AI Studios API key. Empty: no secret is written now; set it later with az keyvault secret set.')
+@description('V3: the account\'s AppId. Empty: no secret is written now; set it later with az keyvault secret set.')
+param aiStudiosAppId string
+
+@secure()
+@description('V3: the account\'s UserKey. Empty: no secret is written now; set it later with az keyvault secret set.')
+param aiStudiosUserKey string
+
+@secure()
+@description('Classic (legacy): the AI Studios API key. Empty: none is written.')
 param aiStudiosApiKey string
 
 @secure()
@@ -28,6 +36,24 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
+resource appId 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(aiStudiosAppId)) {
+  parent: vault
+  name: 'AiStudiosAppId'
+  properties: {
+    value: aiStudiosAppId
+    contentType: 'AI Studios V3 AppId'
+  }
+}
+
+resource userKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(aiStudiosUserKey)) {
+  parent: vault
+  name: 'AiStudiosUserKey'
+  properties: {
+    value: aiStudiosUserKey
+    contentType: 'AI Studios V3 UserKey'
+  }
+}
+
 resource apiKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(aiStudiosApiKey)) {
   parent: vault
   name: 'AiStudiosApiKey'
@@ -49,5 +75,7 @@ resource signingKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
 output name string = vault.name
 output id string = vault.id
 output uri string = vault.properties.vaultUri
+output appIdSecretName string = 'AiStudiosAppId'
+output userKeySecretName string = 'AiStudiosUserKey'
 output apiKeySecretName string = 'AiStudiosApiKey'
 output signingKeySecretName string = signingKey.name

@@ -129,15 +129,22 @@ public class InfrastructureTests
         Assert.True((bool)vault["enableRbacAuthorization"]!);
         Assert.True((bool)vault["enablePurgeProtection"]!);
         var secretNames = template.OfType("Microsoft.KeyVault/vaults/secrets").Select(s => (string?)s["name"]).ToList();
-        Assert.Contains(secretNames, n => n!.Contains("AiStudiosApiKey", StringComparison.Ordinal));
-        Assert.Contains(secretNames, n => n!.Contains("WebhookSigningKey", StringComparison.Ordinal));
+        foreach (var secret in new[] { "AiStudiosAppId", "AiStudiosUserKey", "AiStudiosApiKey", "WebhookSigningKey" })
+        {
+            Assert.Contains(secretNames, n => n!.Contains(secret, StringComparison.Ordinal));
+        }
+
         var text = template.AppSettingsText();
-        Assert.Contains("'AiStudios__ApiKey', format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)'", text);
-        Assert.Contains("'Webhook__SigningKey', format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)'", text);
+        foreach (var setting in new[] { "AiStudios__AppId", "AiStudios__UserKey", "AiStudios__ApiKey", "Webhook__SigningKey" })
+        {
+            Assert.Contains($"'{setting}', format('@Microsoft.KeyVault(SecretUri={{0}}secrets/{{1}}/)'", text);
+        }
         Assert.Contains("identityId", (string?)template.Single("Microsoft.Web/sites")["properties"]!["keyVaultReferenceIdentity"]);
 
         var parameters = template.Root["parameters"]!;
         Assert.Equal("securestring", (string?)parameters["aiStudiosApiKey"]!["type"]);
+        Assert.Equal("securestring", (string?)parameters["aiStudiosAppId"]!["type"]);
+        Assert.Equal("securestring", (string?)parameters["aiStudiosUserKey"]!["type"]);
         Assert.Equal("securestring", (string?)parameters["webhookSigningKey"]!["type"]);
     }
 
@@ -172,7 +179,7 @@ public class InfrastructureTests
 
         Assert.Contains("environmentName", parameters.Select(p => p.Key));
         Assert.Contains("location", parameters.Select(p => p.Key));
-        Assert.Equal("https://v2.aistudios.com", (string?)parameters["aiStudiosBaseUrl"]!["defaultValue"]);
+        Assert.Equal("https://app.aistudios.com", (string?)parameters["aiStudiosBaseUrl"]!["defaultValue"]);
         Assert.True((bool)parameters["copyVideo"]!["defaultValue"]!);
         Assert.Equal("00:45:00", (string?)parameters["deadline"]!["defaultValue"]);
         Assert.Equal("00:00:30", (string?)parameters["firstPollDelay"]!["defaultValue"]);
@@ -197,5 +204,22 @@ public class InfrastructureTests
             Assert.Contains(hook, azure);
             Assert.True(File.Exists(Path.Combine(SynthFunctions.Testing.RepositoryRoot.Path, hook)), hook);
         }
+    }
+
+    /// <summary>
+    /// The app gets the credentials of one API only: both kinds set stops it at start-up. V3 (AppId and UserKey) unless
+    /// only a classic key is given.
+    /// </summary>
+    [Fact]
+    public async Task The_app_references_the_v3_credentials_unless_only_a_classic_key_is_given()
+    {
+        var template = await MainAsync();
+        var function = template.Root["resources"]!.AsArray().Single(module => (string?)module!["name"] == "function")!;
+
+        var choice = (string?)function["properties"]!["parameters"]!["classicApi"]!["value"];
+
+        Assert.Equal("[and(not(empty(parameters('aiStudiosApiKey'))), empty(parameters('aiStudiosAppId')))]", choice);
+        var settings = template.AppSettingsText();
+        Assert.Matches(@"if\(parameters\('classicApi'\), createObject\('AiStudios__ApiKey', .*\), createObject\('AiStudios__AppId', .*'AiStudios__UserKey'", settings);
     }
 }
