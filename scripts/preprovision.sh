@@ -6,7 +6,9 @@ if [ -z "$(azd env get-value WEBHOOK_SIGNING_KEY 2>/dev/null || true)" ]; then
   azd env set WEBHOOK_SIGNING_KEY "$key" >/dev/null
   echo "Generated a webhook signing key for this environment (kept in the azd environment, stored in Key Vault)."
 fi
-if [ -z "$(azd env get-value AISTUDIOS_API_KEY 2>/dev/null || true)" ]; then
-  echo "Note: AISTUDIOS_API_KEY is not set. Set it before 'azd up' with: azd env set AISTUDIOS_API_KEY <key>"
-  echo "      or afterwards with: az keyvault secret set --vault-name <vault> --name AiStudiosApiKey --value <key>"
+if [ -z "$(azd env get-value AISTUDIOS_APP_ID 2>/dev/null || true)" ] && [ -z "$(azd env get-value AISTUDIOS_API_KEY 2>/dev/null || true)" ]; then
+  echo "Note: no AI Studios credentials are set. Set your V3 AppId and UserKey (account.aistudios.com, API key page) before 'azd up':"
+  echo "      azd env set AISTUDIOS_APP_ID <app id> && azd env set AISTUDIOS_USER_KEY <user key>"
+  echo "      or afterwards: az keyvault secret set --vault-name <vault> --name AiStudiosAppId --value <app id> (and AiStudiosUserKey)."
+  echo "      A classic (legacy) account sets AISTUDIOS_API_KEY and AISTUDIOS_BASE_URL=https://v2.aistudios.com instead."
 fi
