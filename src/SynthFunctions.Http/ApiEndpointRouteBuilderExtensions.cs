@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Validation;
@@ -32,6 +33,7 @@ public static class ApiEndpointRouteBuilderExtensions
             (string id, HttpRequest request, [FromServices] JobService jobs, [FromServices] WebhookTokens tokens, [FromServices] TimeProvider time,
                 [FromServices] ILoggerFactory loggers, CancellationToken token) =>
                 WebhookEndpoints.ReceiveAsync(id, request, jobs, tokens, time, loggers.CreateLogger(typeof(WebhookEndpoints)), token));
+        api.MapGet($"/{ApiRoutes.Models}", ([FromServices] IAiStudiosClient aiStudios, CancellationToken token) => ModelEndpoints.ListAsync(aiStudios, token));
         api.MapGet($"/{ApiRoutes.Health}", ([FromServices] HealthCheckService health, [FromServices] DurableTaskClient durable, CancellationToken token) =>
             HealthEndpoint.CheckAsync(health, durable, token));
         return endpoints;

@@ -143,6 +143,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         builder.Services.AddSingleton(_ => services.GetRequiredService<WebhookTokens>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => services.GetRequiredService<JobRequestReader>());
+        builder.Services.AddSingleton(_ => services.GetRequiredService<SynthFunctions.Core.Clients.AiStudios.IAiStudiosClient>());
         var app = builder.Build();
         app.MapSynthApi();
         return app;

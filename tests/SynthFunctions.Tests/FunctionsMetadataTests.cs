@@ -28,6 +28,7 @@ public class FunctionsMetadataTests
     [InlineData("ListVideos", "videos", "get", "Function")]
     [InlineData("AiStudiosWebhook", "webhooks/aistudios/{id}", "get,post", "Anonymous")]
     [InlineData("Health", "health", "get", "Function")]
+    [InlineData("ListModels", "models", "get", "Function")]
     public void Http_functions_have_their_route_methods_and_authorization(string function, string route, string methods, string authLevel)
     {
         var trigger = Trigger(function);
@@ -74,7 +75,7 @@ public class FunctionsMetadataTests
         Assert.Equal(
             [
                 "AiStudiosWebhook", "CancelVideo", "CheckRenderActivity", "CopyVideoActivity", "ExportProjectActivity", "GetVideo", "Health", "JobOrchestrator",
-                "ListVideos", "ScriptBlobPoller", "ScriptBlobStarter", "StoreRecordActivity", "SubmitVideo",
+                "ListModels", "ListVideos", "ScriptBlobPoller", "ScriptBlobStarter", "StoreRecordActivity", "SubmitVideo",
             ],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
 

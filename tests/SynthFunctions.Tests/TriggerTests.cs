@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Scripts;
@@ -54,7 +55,7 @@ public sealed class TriggerTests(AzuriteFixture azurite)
 
     static VideoApi Api(PipelineHarness harness) =>
         new(harness.Services.GetRequiredService<JobServiceFactory>(), harness.Services.GetRequiredService<JobRequestReader>(),
-            harness.Services.GetRequiredService<HealthCheckService>());
+            harness.Services.GetRequiredService<IAiStudiosClient>(), harness.Services.GetRequiredService<HealthCheckService>());
 
     static string RequestBody(string name) =>
         new JsonObject

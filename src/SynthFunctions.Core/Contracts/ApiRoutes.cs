@@ -8,6 +8,7 @@ public static class ApiRoutes
     public const string Video = "videos/{id}";
     public const string Webhook = "webhooks/aistudios/{id}";
     public const string Health = "health";
+    public const string Models = "models";
 
     public static string VideosPath => $"/{Prefix}/{Videos}";
 
@@ -16,4 +17,6 @@ public static class ApiRoutes
     public static string WebhookPath(string id) => $"/{Prefix}/webhooks/aistudios/{Uri.EscapeDataString(id)}";
 
     public static string HealthPath => $"/{Prefix}/{Health}";
+
+    public static string ModelsPath => $"/{Prefix}/{Models}";
 }

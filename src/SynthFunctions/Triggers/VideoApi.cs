@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Validation;
@@ -10,8 +11,8 @@ using SynthFunctions.Http;
 
 namespace SynthFunctions.Triggers;
 
-/// <summary>The video API and the health check (function-key protected): thin shims over the handlers both hosts share.</summary>
-public sealed class VideoApi(JobServiceFactory jobs, JobRequestReader reader, HealthCheckService health)
+/// <summary>The video API, the model list and the health check (function-key protected): thin shims over the handlers both hosts share.</summary>
+public sealed class VideoApi(JobServiceFactory jobs, JobRequestReader reader, IAiStudiosClient aiStudios, HealthCheckService health)
 {
     [Function(nameof(SubmitVideo))]
     public async Task<IActionResult> SubmitVideo(
@@ -42,6 +43,12 @@ public sealed class VideoApi(JobServiceFactory jobs, JobRequestReader reader, He
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         new ResultActionResult(await VideoEndpoints.CancelAsync(id, request, jobs.Create(client), cancellationToken));
+
+    [Function(nameof(ListModels))]
+    public async Task<IActionResult> ListModels(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Models)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await ModelEndpoints.ListAsync(aiStudios, cancellationToken));
 
     [Function(nameof(Health))]
     public async Task<IActionResult> Health(
