@@ -172,18 +172,18 @@ public sealed class PipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task An_export_that_may_have_been_accepted_is_not_repeated_and_fails_the_job()
+    public async Task An_export_that_may_have_been_accepted_is_not_repeated_and_the_job_finds_its_project()
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);
-        var name = UniqueName("sim:500-after-accept");
+        var name = UniqueName("sim:500-after-accept sim:render=1s");
 
         var jobId = await SubmitAsync(harness, name);
         var status = await WaitForEndAsync(harness, jobId);
 
-        Assert.Equal(JobState.Failed, status.State);
-        Assert.Contains("was not sent again, so the video cannot be paid for twice", status.Error);
+        var project = Assert.Single(harness.Simulator.Projects.All, p => p.Name == ProjectNames.For(jobId, name));
+        Assert.Equal(JobState.Completed, status.State);
+        Assert.Equal((true, project.Key), (status.Recovered, status.ProjectKey));
         Assert.Equal(1, harness.Simulator.Calls.ExportsByName[ProjectNames.For(jobId, name)]);
-        Assert.Single(harness.Simulator.Projects.All, p => p.Name == ProjectNames.For(jobId, name));
     }
 
     [Fact]

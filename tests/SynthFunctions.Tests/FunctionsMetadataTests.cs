@@ -43,6 +43,7 @@ public class FunctionsMetadataTests
     [InlineData("JobOrchestrator", "orchestrationTrigger")]
     [InlineData("ExportProjectActivity", "activityTrigger")]
     [InlineData("CheckRenderActivity", "activityTrigger")]
+    [InlineData("FindProjectActivity", "activityTrigger")]
     [InlineData("CopyVideoActivity", "activityTrigger")]
     [InlineData("StoreRecordActivity", "activityTrigger")]
     [InlineData("ScriptBlobStarter", "blobTrigger")]
@@ -74,7 +75,7 @@ public class FunctionsMetadataTests
     public void Nothing_else_is_exposed() =>
         Assert.Equal(
             [
-                "AiStudiosWebhook", "CancelVideo", "CheckRenderActivity", "CopyVideoActivity", "ExportProjectActivity", "GetVideo", "Health", "JobOrchestrator",
+                "AiStudiosWebhook", "CancelVideo", "CheckRenderActivity", "CopyVideoActivity", "ExportProjectActivity", "FindProjectActivity", "GetVideo", "Health", "JobOrchestrator",
                 "ListModels", "ListVideos", "ScriptBlobPoller", "ScriptBlobStarter", "StoreRecordActivity", "SubmitVideo",
             ],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));

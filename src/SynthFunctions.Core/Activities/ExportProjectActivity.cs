@@ -31,12 +31,19 @@ public sealed record ExportOutcome
     /// <summary>The failed attempt certainly did not reach a render, so trying again cannot bill twice.</summary>
     public bool Retryable { get; init; }
 
+    /// <summary>
+    /// The export may have been accepted (a crash while it was in flight, a 5xx or timeout after sending): it must not be
+    /// sent again, and the job looks its project up by name instead.
+    /// </summary>
+    public bool OutcomeUnknown { get; init; }
+
     public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>
 /// Exports the job's request (read from its blob) to AI Studios, with the job's callback URL. Guarded by <see cref="IExportLedger"/>:
-/// a repeated run returns the export already accepted, and never sends a second one after an unknown outcome.
+/// a repeated run returns the export already accepted, and never sends a second one after an unknown outcome (the job then
+/// finds the project by its name, <see cref="FindProjectActivity"/>).
 /// </summary>
 public sealed partial class ExportProjectActivity(
     IAiStudiosClient aiStudios,
@@ -47,10 +54,6 @@ public sealed partial class ExportProjectActivity(
     ILogger<ExportProjectActivity> logger)
     : TaskActivity<ExportInput, ExportOutcome>
 {
-    const string LostOutcome =
-        "The export's outcome is unknown (the service stopped, or AI Studios failed, while the export was in flight). " +
-        "It was not sent again, so the video cannot be paid for twice; check AI Studios for the project before resubmitting.";
-
     public override Task<ExportOutcome> RunAsync(TaskActivityContext context, ExportInput input) => ExportAsync(input, CancellationToken.None);
 
     public async Task<ExportOutcome> ExportAsync(ExportInput input, CancellationToken cancellationToken)
@@ -62,9 +65,9 @@ public sealed partial class ExportProjectActivity(
             case { State: ExportState.Accepted } accepted:
                 LogAlreadyAccepted(logger, input.JobId, accepted.ProjectKey!);
                 return new ExportOutcome { ProjectKey = accepted.ProjectKey, CubesUsed = accepted.CubesUsed, WebhookRegistered = accepted.WebhookRegistered };
-            case { State: ExportState.Sending or ExportState.Unknown }:
+            case { State: ExportState.Sending or ExportState.Unknown } lost:
                 LogOutcomeLost(logger, input.JobId);
-                return new ExportOutcome { Failure = LostOutcome };
+                return new ExportOutcome { OutcomeUnknown = true, WebhookRegistered = lost.WebhookRegistered };
         }
 
         // Read before the ledger marks the export as being sent: a storage failure here must leave nothing in flight.
@@ -78,14 +81,14 @@ public sealed partial class ExportProjectActivity(
             };
         }
 
-        if (!await ledger.TryBeginAsync(input.JobId, cancellationToken))
-        {
-            LogOutcomeLost(logger, input.JobId);
-            return new ExportOutcome { Failure = LostOutcome };
-        }
-
         // Without a webhook field (classic) the export carries no callback URL, so the job must not wait for one.
         var webhook = settings.EffectiveApi == AiStudiosApi.Classic && string.IsNullOrEmpty(settings.WebhookField) ? null : webhookUrls.For(input.JobId);
+        if (!await ledger.TryBeginAsync(input.JobId, webhook is not null, cancellationToken))
+        {
+            LogOutcomeLost(logger, input.JobId);
+            return new ExportOutcome { OutcomeUnknown = true, WebhookRegistered = webhook is not null };
+        }
+
         try
         {
             // One attempt: a refused export is repeated by the orchestration on a durable timer, so a crash never
@@ -98,13 +101,13 @@ public sealed partial class ExportProjectActivity(
         catch (AiStudiosException ex)
         {
             var mayHaveBeenAccepted = ex is AiStudiosUnavailableException { MayHaveBeenAccepted: true };
-            await ledger.RecordAsync(input.JobId, new ExportRecord(mayHaveBeenAccepted ? ExportState.Unknown : ExportState.Refused), cancellationToken);
+            await ledger.RecordAsync(input.JobId, new ExportRecord(mayHaveBeenAccepted ? ExportState.Unknown : ExportState.Refused, WebhookRegistered: webhook is not null), cancellationToken);
             LogNotSubmitted(logger, input.JobId, ex.GetType().Name, ex.Message);
             return ex switch
             {
                 AiStudiosRateLimitedException limited => new ExportOutcome { Failure = limited.Message, Retryable = true, RetryAfter = limited.RetryAfter, Calls = ex.Attempts },
                 AiStudiosUnavailableException { MayHaveBeenAccepted: false } => new ExportOutcome { Failure = ex.Message, Retryable = true, Calls = ex.Attempts },
-                AiStudiosUnavailableException => new ExportOutcome { Failure = LostOutcome + " Detail: " + ex.Message, Calls = ex.Attempts },
+                AiStudiosUnavailableException => new ExportOutcome { OutcomeUnknown = true, WebhookRegistered = webhook is not null, Failure = ex.Message, Calls = ex.Attempts },
                 _ => new ExportOutcome { Failure = ex.Message, Calls = ex.Attempts },
             };
         }
@@ -116,7 +119,7 @@ public sealed partial class ExportProjectActivity(
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} was already submitted as project {ProjectKey}; not exporting again")]
     static partial void LogAlreadyAccepted(ILogger logger, string jobId, string projectKey);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} has an export of unknown outcome; not exporting again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} has an export of unknown outcome; not exporting again, looking its project up instead")]
     static partial void LogOutcomeLost(ILogger logger, string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} export not accepted ({ErrorType}): {Reason}")]

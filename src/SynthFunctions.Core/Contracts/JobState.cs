@@ -8,6 +8,9 @@ public enum JobState
 {
     Queued,
     Submitting,
+
+    /// <summary>The export's answer was lost: the job looks its project up by name instead of exporting again.</summary>
+    Recovering,
     Rendering,
     Storing,
     Completed,

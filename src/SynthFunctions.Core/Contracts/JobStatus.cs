@@ -21,6 +21,12 @@ public sealed record JobStatus
     /// <summary>The AI Studios project rendering this job, once exported.</summary>
     public string? ProjectKey { get; init; }
 
+    /// <summary>The export's answer was lost and the project was found again by its name (never exported twice).</summary>
+    public bool Recovered { get; init; }
+
+    /// <summary>Lookups of the project by name after a lost export answer (counted in <see cref="AiStudiosCalls"/> too).</summary>
+    public int Lookups { get; init; }
+
     public string? VideoUrl { get; init; }
 
     /// <summary>This job's record, <c>videos/{id}.json</c>, once written.</summary>

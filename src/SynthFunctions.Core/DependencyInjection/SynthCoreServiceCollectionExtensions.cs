@@ -53,6 +53,7 @@ public static class SynthCoreServiceCollectionExtensions
 
         services.TryAddTransient<ExportProjectActivity>();
         services.TryAddTransient<CheckRenderActivity>();
+        services.TryAddTransient<FindProjectActivity>();
         services.TryAddTransient<CopyVideoActivity>();
         services.TryAddTransient<StoreRecordActivity>();
 
@@ -101,6 +102,7 @@ public static class SynthCoreServiceCollectionExtensions
             .AddOrchestrator<JobOrchestrator>()
             .AddActivity<ExportProjectActivity>()
             .AddActivity<CheckRenderActivity>()
+            .AddActivity<FindProjectActivity>()
             .AddActivity<CopyVideoActivity>()
             .AddActivity<StoreRecordActivity>();
     }

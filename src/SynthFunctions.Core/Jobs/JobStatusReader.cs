@@ -57,7 +57,7 @@ internal static class JobStatusReader
     public static IReadOnlyList<OrchestrationRuntimeStatus> RuntimeStatusesFor(JobState state) => state switch
     {
         JobState.Queued => [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
-        JobState.Submitting or JobState.Rendering or JobState.Storing => [OrchestrationRuntimeStatus.Running],
+        JobState.Submitting or JobState.Recovering or JobState.Rendering or JobState.Storing => [OrchestrationRuntimeStatus.Running],
         JobState.Completed => [OrchestrationRuntimeStatus.Completed],
         _ => [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
     };

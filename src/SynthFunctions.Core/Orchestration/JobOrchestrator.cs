@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SynthFunctions.Core.Activities;
+using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Core.Orchestration;
@@ -30,12 +31,10 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var run = new JobRun(context, input);
-        var cancel = context.WaitForExternalEvent<string?>(JobEvents.Cancel);
-
         var status = input.Resume ?? run.Queued();
         if (status.ProjectKey is null)
         {
-            var (exported, ended) = await run.ExportAsync(status, cancel);
+            var (exported, ended) = await run.ExportAsync(status);
             if (ended is not null)
             {
                 return ended;
@@ -44,13 +43,23 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
             status = exported!;
         }
 
-        return await run.WatchAsync(status, cancel);
+        return await run.WatchAsync(status);
     }
 
-    /// <summary>The steps of one execution, sharing its context and input.</summary>
+    /// <summary>
+    /// The steps of one execution, sharing its context, its input and its two event waits. Each wait is created once per
+    /// execution and re-created only after it completed, never cancelled (a cancelled wait can swallow a later event).
+    /// </summary>
     sealed class JobRun(TaskOrchestrationContext context, JobInput input)
     {
         readonly ILogger logger = context.CreateReplaySafeLogger<JobOrchestrator>();
+
+        readonly Task<string?> cancel = context.WaitForExternalEvent<string?>(JobEvents.Cancel);
+
+        Task<RenderCallback> callback = context.WaitForExternalEvent<RenderCallback>(JobEvents.RenderCallback);
+
+        /// <summary>The last completion callback received, whose credit and duration go into the record.</summary>
+        RenderCallback? lastCallback;
 
         JobPolicy Policy => input.Policy;
 
@@ -68,7 +77,7 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
             LastUpdatedAt = input.SubmittedAt,
         };
 
-        public async Task<(JobStatus? Exported, JobStatus? Ended)> ExportAsync(JobStatus status, Task<string?> cancel)
+        public async Task<(JobStatus? Exported, JobStatus? Ended)> ExportAsync(JobStatus status)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -85,6 +94,12 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
                 }
 
                 status = status with { AiStudiosCalls = status.AiStudiosCalls + outcome.Calls };
+                if (outcome.OutcomeUnknown)
+                {
+                    logger.LogWarning("Job {JobId} lost its export's answer; looking the project up by name instead of exporting again", JobId);
+                    return await RecoverAsync(status with { WebhookRegistered = outcome.WebhookRegistered });
+                }
+
                 if (outcome.ProjectKey is { } key)
                 {
                     status = status with
@@ -108,17 +123,15 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
 
                 var wait = Policy.DelayBeforeExportRetry(attempt, outcome.RetryAfter);
                 logger.LogInformation("Job {JobId} export attempt {Attempt} refused; trying again in {Wait}", JobId, attempt, wait);
-                if (await DelayOrCancelAsync(wait, cancel))
+                if (await DelayOrCancelAsync(wait))
                 {
                     return (null, await EndAsync(status, JobState.Cancelled, CancelReason(cancel.Result, null)));
                 }
             }
         }
 
-        public async Task<JobStatus> WatchAsync(JobStatus status, Task<string?> cancel)
+        public async Task<JobStatus> WatchAsync(JobStatus status)
         {
-            var callback = context.WaitForExternalEvent<RenderCallback>(JobEvents.RenderCallback);
-            RenderCallback? lastCallback = null;
             string? lastError = null;
             var deadline = input.SubmittedAt + Policy.Deadline;
 
@@ -152,17 +165,15 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
 
                 if (winner == callback)
                 {
-                    lastCallback = callback.Result;
-                    status = status with { Callbacks = status.Callbacks + 1, LastCallbackAt = lastCallback.ReceivedAt };
+                    status = TakeCallback(status);
                     logger.LogInformation("Job {JobId} got a callback; confirming with one progress check", JobId);
-                    callback = context.WaitForExternalEvent<RenderCallback>(JobEvents.RenderCallback);
                 }
 
                 var check = await CheckAsync(status.ProjectKey!);
                 status = status with { AiStudiosCalls = status.AiStudiosCalls + check.Calls, Polls = status.Polls + 1, LastPollAt = Now };
                 if (check.Done)
                 {
-                    return await CompleteAsync(status, check, lastCallback);
+                    return await CompleteAsync(status, check);
                 }
 
                 if (check.Failure is { } failure)
@@ -222,7 +233,7 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
             }
         }
 
-        async Task<JobStatus> CompleteAsync(JobStatus status, RenderCheck check, RenderCallback? callback)
+        async Task<JobStatus> CompleteAsync(JobStatus status, RenderCheck check)
         {
             status = Publish(status with { State = JobState.Storing, Progress = 100, NextCheckAt = null, VideoUrl = check.VideoUrl });
             if (Policy.CopyVideo)
@@ -236,7 +247,7 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
                 status = status with { VideoBlob = copy.VideoBlob };
             }
 
-            return await EndAsync(status with { DurationSeconds = callback?.DurationSeconds, Credit = callback?.Credit }, JobState.Completed, null);
+            return await EndAsync(status with { DurationSeconds = lastCallback?.DurationSeconds, Credit = lastCallback?.Credit }, JobState.Completed, null);
         }
 
         /// <summary>Writes the job's record (<c>videos/{id}.json</c>) and returns it as the orchestration's output.</summary>
@@ -250,8 +261,97 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
             return record with { ResultBlob = resultBlob };
         }
 
+        /// <summary>
+        /// The export's answer was lost, so it may or may not have been accepted: never export again, look the project up by
+        /// its name instead, on durable timers with the polling back-off until the deadline. A completion callback, which
+        /// only an accepted export can bring, triggers a lookup at once. Found: the job goes on with that project.
+        /// </summary>
+        async Task<(JobStatus? Found, JobStatus? Ended)> RecoverAsync(JobStatus status)
+        {
+            var projectName = ProjectNames.For(JobId, input.Name);
+            var deadline = input.SubmittedAt + Policy.Deadline;
+            string? lastError = null;
+            for (var round = 0; ; round++)
+            {
+                if (Now >= deadline)
+                {
+                    var error = lastError is null ? "" : $" Last lookup error: {lastError}";
+                    return (null, await EndAsync(status, JobState.Failed,
+                        $"The export's answer was lost (the service stopped, or AI Studios failed, while it was in flight), and no project named '{projectName}' " +
+                        $"appeared at AI Studios within the {Describe(Policy.Deadline)} deadline. It was not exported again, so nothing was billed twice.{error}"));
+                }
+
+                var due = Min(Now + Policy.DelayBeforePoll(round, webhookRegistered: false), deadline);
+                status = Publish(status with { State = JobState.Recovering, NextCheckAt = due });
+                using var timerCancellation = new CancellationTokenSource();
+                var timer = context.CreateTimer(due.UtcDateTime, timerCancellation.Token);
+                var winner = await Task.WhenAny(callback, cancel, timer);
+                if (winner != timer)
+                {
+                    timerCancellation.Cancel();
+                }
+
+                if (winner == cancel)
+                {
+                    return (null, await EndAsync(status, JobState.Cancelled, CancelReason(cancel.Result, null)));
+                }
+
+                if (winner == callback)
+                {
+                    status = TakeCallback(status);
+                }
+
+                var found = await FindAsync(projectName, status.WebhookRegistered);
+                status = status with { AiStudiosCalls = status.AiStudiosCalls + found.Calls, Lookups = status.Lookups + 1 };
+                lastError = found.Failure;
+                if (found.ProjectKey is not { } key)
+                {
+                    continue;
+                }
+
+                status = status with { ProjectKey = key, Recovered = true, ExportedAt = Now };
+                logger.LogInformation("Job {JobId} recovered its project {ProjectKey} by name after {Lookups} lookup(s)", JobId, key, status.Lookups);
+                if (found.Done)
+                {
+                    return (null, await CompleteAsync(status, new RenderCheck { Percent = found.Percent, VideoUrl = found.VideoUrl, Done = true }));
+                }
+
+                // Where the lookup told nothing of the render, read it now rather than wait for a callback that may have come and gone.
+                var check = found.ProgressKnown ? new RenderCheck { Percent = found.Percent } : await CheckAsync(key);
+                status = status with { AiStudiosCalls = status.AiStudiosCalls + check.Calls, Polls = status.Polls + (found.ProgressKnown ? 0 : 1) };
+                if (check.Done)
+                {
+                    return (null, await CompleteAsync(status, check));
+                }
+
+                return (status with { Progress = Math.Max(status.Progress, check.Percent) }, null);
+            }
+        }
+
+        async Task<ProjectFound> FindAsync(string projectName, bool webhookRegistered)
+        {
+            try
+            {
+                return await context.CallActivityAsync<ProjectFound>(nameof(FindProjectActivity), new FindProjectInput(JobId, projectName, webhookRegistered), FaultRetry);
+            }
+            catch (TaskFailedException ex)
+            {
+                return new ProjectFound { Failure = ex.FailureDetails.ErrorMessage };
+            }
+        }
+
+        /// <summary>Takes the callback that arrived and waits for the next one (a duplicate, or a later one).</summary>
+        JobStatus TakeCallback(JobStatus status)
+        {
+            lastCallback = callback.Result;
+            callback = context.WaitForExternalEvent<RenderCallback>(JobEvents.RenderCallback);
+            return status with { Callbacks = status.Callbacks + 1, LastCallbackAt = lastCallback.ReceivedAt };
+        }
+
+        static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
         /// <summary>Waits <paramref name="delay"/>; true when a cancellation came first.</summary>
-        async Task<bool> DelayOrCancelAsync(TimeSpan delay, Task<string?> cancel)
+        async Task<bool> DelayOrCancelAsync(TimeSpan delay)
         {
             using var timerCancellation = new CancellationTokenSource();
             var timer = context.CreateTimer(delay, timerCancellation.Token);

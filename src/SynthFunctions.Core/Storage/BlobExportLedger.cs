@@ -12,7 +12,7 @@ internal sealed class BlobExportLedger(SynthStorage storage) : IExportLedger
     public async Task<ExportRecord?> FindAsync(string jobId, CancellationToken cancellationToken) =>
         (await ReadAsync(jobId, cancellationToken)).Record;
 
-    public async Task<bool> TryBeginAsync(string jobId, CancellationToken cancellationToken)
+    public async Task<bool> TryBeginAsync(string jobId, bool webhookRegistered, CancellationToken cancellationToken)
     {
         var (record, etag) = await ReadAsync(jobId, cancellationToken);
         if (record is not null && record.State != ExportState.Refused)
@@ -23,7 +23,7 @@ internal sealed class BlobExportLedger(SynthStorage storage) : IExportLedger
         var conditions = etag is { } known ? new BlobRequestConditions { IfMatch = known } : new BlobRequestConditions { IfNoneMatch = ETag.All };
         try
         {
-            await WriteAsync(jobId, new ExportRecord(ExportState.Sending), conditions, cancellationToken);
+            await WriteAsync(jobId, new ExportRecord(ExportState.Sending, WebhookRegistered: webhookRegistered), conditions, cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)

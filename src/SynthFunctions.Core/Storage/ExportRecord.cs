@@ -14,6 +14,6 @@ public enum ExportState
     /// <summary>AI Studios certainly did not take the export (refused, rate limited, unreachable): safe to try again.</summary>
     Refused,
 
-    /// <summary>The export may have been accepted (timeout, 5xx, lost connection); it must not be repeated.</summary>
+    /// <summary>The export may have been accepted (timeout, 5xx, lost connection); it must not be repeated. The job looks its project up.</summary>
     Unknown,
 }

@@ -9,8 +9,11 @@ public interface IExportLedger
 {
     Task<ExportRecord?> FindAsync(string jobId, CancellationToken cancellationToken);
 
-    /// <summary>Marks the export as being sent. False when another run changed the record meanwhile.</summary>
-    Task<bool> TryBeginAsync(string jobId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Marks the export as being sent (and whether it carries the job's callback URL, which a lookup after a lost answer
+    /// needs to know). False when another run changed the record meanwhile.
+    /// </summary>
+    Task<bool> TryBeginAsync(string jobId, bool webhookRegistered, CancellationToken cancellationToken);
 
     Task RecordAsync(string jobId, ExportRecord record, CancellationToken cancellationToken);
 }

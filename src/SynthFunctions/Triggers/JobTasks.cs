@@ -10,7 +10,8 @@ namespace SynthFunctions.Triggers;
 /// The job orchestration and its activities as Functions, one line each; the code lives in Core and runs unchanged
 /// on the standalone host's Durable Task worker.
 /// </summary>
-public sealed class JobTasks(ExportProjectActivity export, CheckRenderActivity check, CopyVideoActivity copy, StoreRecordActivity store)
+public sealed class JobTasks(
+    ExportProjectActivity export, CheckRenderActivity check, FindProjectActivity find, CopyVideoActivity copy, StoreRecordActivity store)
 {
     [Function(nameof(JobOrchestrator))]
     public static Task<JobStatus> RunJob([OrchestrationTrigger] TaskOrchestrationContext context) =>
@@ -23,6 +24,10 @@ public sealed class JobTasks(ExportProjectActivity export, CheckRenderActivity c
     [Function(nameof(CheckRenderActivity))]
     public Task<RenderCheck> CheckRender([ActivityTrigger] CheckRenderInput input, FunctionContext context) =>
         check.CheckAsync(input, context.CancellationToken);
+
+    [Function(nameof(FindProjectActivity))]
+    public Task<ProjectFound> FindProject([ActivityTrigger] FindProjectInput input, FunctionContext context) =>
+        find.FindAsync(input, context.CancellationToken);
 
     [Function(nameof(CopyVideoActivity))]
     public Task<CopyVideoOutcome> CopyVideo([ActivityTrigger] CopyVideoInput input, FunctionContext context) =>

@@ -15,6 +15,7 @@ internal sealed class ClassicAiStudiosClient(IClassicAiStudiosApi api, AiStudios
     const string Export = "the project export";
     const string TemplateExport = "the template export";
     const string Progress = "the progress check";
+    const string Lookup = "the project lookup by name";
 
     public async Task<SubmittedProject> ExportAsync(JobRequest request, string projectName, Uri? webhookUrl, CancellationToken cancellationToken)
     {
@@ -55,6 +56,24 @@ internal sealed class ClassicAiStudiosClient(IClassicAiStudiosApi api, AiStudios
         var attempts = new AttemptCounter("progress");
         var payload = await caller.CallAsync(Progress, attempts, idempotent: true, () => api.GetProgressAsync(projectKey, attempts, cancellationToken), cancellationToken);
         return caller.ReadProgress(Progress, projectKey, attempts, payload);
+    }
+
+    /// <summary>Get Project by name (aistudios-api.md §3): the newest project with exactly that name, or a refusal when none has it.</summary>
+    public async Task<ProjectLookup> FindProjectAsync(string jobId, string projectName, CancellationToken cancellationToken)
+    {
+        var attempts = new AttemptCounter("projectByName");
+        try
+        {
+            var payload = await caller.CallAsync(
+                Lookup, attempts, idempotent: true, () => api.GetProjectByNameAsync(projectName, attempts, cancellationToken), cancellationToken);
+            var key = (payload.Object("response") ?? payload).String("key", "projectKey", "_id");
+            return new ProjectLookup(key, null, attempts.Count);
+        }
+        catch (AiStudiosRejectedException)
+        {
+            // No project has that name (yet).
+            return new ProjectLookup(null, null, attempts.Count);
+        }
     }
 
     /// <summary>The classic API documents no model list (aistudios-api.md §3).</summary>

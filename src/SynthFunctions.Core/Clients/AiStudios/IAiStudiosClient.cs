@@ -18,6 +18,12 @@ public interface IAiStudiosClient
 
     Task<RenderProgress> GetProgressAsync(string projectKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Finds the project job <paramref name="jobId"/> exported as <paramref name="projectName"/>, for an export whose answer was
+    /// lost. V3 lists exported projects only (aistudios-v3.md §2.6), so a project still rendering is found once it is done.
+    /// </summary>
+    Task<ProjectLookup> FindProjectAsync(string jobId, string projectName, CancellationToken cancellationToken);
+
     /// <summary>The account's avatars and their outfits; null where the API offers no list (classic).</summary>
     Task<IReadOnlyList<AvatarModel>?> ListModelsAsync(CancellationToken cancellationToken);
 }

@@ -27,4 +27,10 @@ internal interface IClassicAiStudiosApi
         string key,
         [Property(AttemptCounter.OptionName)] AttemptCounter attempts,
         CancellationToken cancellationToken);
+
+    [Get("/api/odin/editor/project/name/{name}")]
+    Task<HttpResponseMessage> GetProjectByNameAsync(
+        string name,
+        [Property(AttemptCounter.OptionName)] AttemptCounter attempts,
+        CancellationToken cancellationToken);
 }

@@ -25,6 +25,12 @@ internal interface IV3AiStudiosApi
     [Get("/api/odin/v3/editor/progress/{projectId}")]
     Task<HttpResponseMessage> GetProgressAsync(string projectId, [Property(AttemptCounter.OptionName)] AttemptCounter attempts, CancellationToken cancellationToken);
 
+    [Get("/api/odin/v3/editor/project")]
+    Task<HttpResponseMessage> ListProjectsAsync([Property(AttemptCounter.OptionName)] AttemptCounter attempts, CancellationToken cancellationToken);
+
+    [Get("/api/odin/v3/editor/project/{projectId}")]
+    Task<HttpResponseMessage> GetProjectAsync(string projectId, [Property(AttemptCounter.OptionName)] AttemptCounter attempts, CancellationToken cancellationToken);
+
     [Get("/api/odin/v3/model")]
     Task<HttpResponseMessage> ListModelsAsync([Property(AttemptCounter.OptionName)] AttemptCounter attempts, CancellationToken cancellationToken);
 }

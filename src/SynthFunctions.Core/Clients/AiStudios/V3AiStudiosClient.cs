@@ -16,6 +16,8 @@ internal sealed class V3AiStudiosClient(IV3AiStudiosApi api, AiStudiosCaller cal
     const string SimpleVideo = "the script export";
     const string Progress = "the progress check";
     const string Models = "the model list";
+    const string List = "the project list";
+    const string Project = "the project details";
 
     public async Task<SubmittedProject> ExportAsync(JobRequest request, string projectName, Uri? webhookUrl, CancellationToken cancellationToken)
     {
@@ -63,6 +65,31 @@ internal sealed class V3AiStudiosClient(IV3AiStudiosApi api, AiStudiosCaller cal
         var attempts = new AttemptCounter("v3Progress");
         var payload = await caller.CallAsync(Progress, attempts, idempotent: true, () => api.GetProgressAsync(projectKey, attempts, cancellationToken), cancellationToken);
         return caller.ReadProgress(Progress, projectKey, attempts, payload);
+    }
+
+    /// <summary>
+    /// The project list (exported projects), matched by the exact name or by the job's id in it (should AI Studios shorten
+    /// names), then Get Project for its render's state: progress and <c>download_url</c>.
+    /// </summary>
+    public async Task<ProjectLookup> FindProjectAsync(string jobId, string projectName, CancellationToken cancellationToken)
+    {
+        var listing = new AttemptCounter("v3ListProjects");
+        var projects = await caller.CallAsync(List, listing, idempotent: true, () => api.ListProjectsAsync(listing, cancellationToken), cancellationToken);
+        var key = projects.List("projects").Select(AiStudiosPayload.Of)
+            .Where(project => project.String("name") is { } name && (name == projectName || name.Contains($"[{jobId}]", StringComparison.Ordinal)))
+            .Select(project => project.String("id", "_id", "projectId"))
+            .FirstOrDefault(id => id is not null);
+        if (key is null)
+        {
+            return new ProjectLookup(null, null, listing.Count);
+        }
+
+        var reading = new AttemptCounter("v3GetProject");
+        var details = await caller.CallAsync(Project, reading, idempotent: true, () => api.GetProjectAsync(key, reading, cancellationToken), cancellationToken);
+        var project = details.Object("project") ?? details;
+        var url = project.String("download_url", "downloadUrl") is { } text && Uri.TryCreate(text, UriKind.Absolute, out var parsed) ? parsed : null;
+        var progress = project.Number("progress") is { } percent ? new RenderProgress(Math.Clamp(percent, 0, 100), url, project.String("state"), reading.Count) : null;
+        return new ProjectLookup(key, progress, listing.Count + reading.Count);
     }
 
     public async Task<IReadOnlyList<AvatarModel>?> ListModelsAsync(CancellationToken cancellationToken)
