@@ -16,11 +16,27 @@ public static partial class JobIds
 
     public static string ForBlob(string blobName, string blobVersion) => "blob-" + Hash(blobName + "\n" + blobVersion);
 
+    /// <summary>The job of row <paramref name="row"/> (1 is the first) of batch <paramref name="batchId"/>.</summary>
+    public static string ForBatchRow(string batchId, int row) => $"row-{batchId[BatchPrefix.Length..]}-{row:D5}";
+
+    public const string BatchPrefix = "batch-";
+
+    public static string NewBatch() => BatchPrefix + Guid.NewGuid().ToString("N");
+
+    public static string ForBatchIdempotencyKey(string key) => BatchPrefix + Hash("batch\n" + key);
+
+    public static string ForBatchBlob(string blobName, string blobVersion) => BatchPrefix + Hash(blobName + "\n" + blobVersion);
+
     /// <summary>Whether <paramref name="id"/> could be a job id at all (route values are checked before any lookup).</summary>
     public static bool IsWellFormed(string? id) => id is not null && Shape().IsMatch(id);
 
-    [GeneratedRegex("^(http|blob)-[0-9a-f]{32}$")]
+    public static bool IsWellFormedBatch(string? id) => id is not null && BatchShape().IsMatch(id);
+
+    [GeneratedRegex("^((http|blob)-[0-9a-f]{32}|row-[0-9a-f]{32}-[0-9]{5})$")]
     private static partial Regex Shape();
+
+    [GeneratedRegex("^batch-[0-9a-f]{32}$")]
+    private static partial Regex BatchShape();
 
     static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
 
