@@ -56,6 +56,12 @@ internal static class UploadCommand
                 Output.Error($"Upload failed: {ex.Message.Split('\n')[0]}");
                 return ExitCodes.ServiceError;
             }
+            catch (AggregateException ex) when (ex.InnerExceptions.All(inner => inner is RequestFailedException))
+            {
+                // The storage SDK gives up on an unreachable account with every attempt's failure.
+                Output.Error($"Upload failed: {ex.InnerExceptions[^1].Message.Split('\n')[0]}");
+                return ExitCodes.ServiceError;
+            }
 
             var jobId = JobIds.ForBlob(name, ScriptIntake.VersionOf(version));
             Output.Line($"Uploaded {input.Name} to {storage.Scripts.Name}/{name}; its job will be {jobId}");
