@@ -1,6 +1,6 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Local;
 using SynthFunctions.Testing;
 
@@ -10,6 +10,9 @@ namespace SynthFunctions.Benchmarks;
 public sealed class BenchHost(SelfHostProcess host) : IAsyncDisposable
 {
     public SelfHostProcess Process => host;
+
+    /// <summary>The host's API through the typed client, on the host's own connection.</summary>
+    public SynthFunctionsClient Api { get; } = new(host.Http, host.BaseAddress);
 
     public int? AzuritePid => AzuriteProcess.RecordedProcessId(Path.Combine(host.DataPath, "azurite"));
 
@@ -32,47 +35,42 @@ public sealed class BenchHost(SelfHostProcess host) : IAsyncDisposable
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (name, token) =>
         {
             var sentAt = DateTimeOffset.UtcNow;
-            using var response = await host.Http.PostAsync("api/videos", new StringContent(Request(name), Encoding.UTF8, "application/json"), token);
-            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(token))!;
-            ids[(string)body["id"]!] = (name, sentAt);
+            var job = await Api.SubmitJsonAsync(Request(name), cancellationToken: token);
+            ids[job.Id] = (name, sentAt);
         });
         return new Dictionary<string, (string, DateTimeOffset)>(ids);
     }
 
     /// <summary>Every job the host knows, read through the list endpoint page by page.</summary>
-    public async Task<Dictionary<string, JsonObject>> ListAllAsync(string? state, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, JobStatus>> ListAllAsync(JobState? state, CancellationToken cancellationToken)
     {
-        var jobs = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var jobs = new Dictionary<string, JobStatus>(StringComparer.Ordinal);
         string? token = null;
         do
         {
-            var query = $"api/videos?pageSize=500{(state is null ? "" : "&state=" + state)}{(token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token))}";
-            var page = JsonNode.Parse(await host.Http.GetStringAsync(query, cancellationToken))!;
-            foreach (var job in page["jobs"]!.AsArray())
+            var page = await Api.ListJobsAsync(state, 500, token, cancellationToken);
+            foreach (var job in page.Jobs)
             {
-                jobs[(string)job!["id"]!] = job.AsObject();
+                jobs[job.Id] = job;
             }
 
-            token = (string?)page["continuationToken"];
+            token = page.ContinuationToken;
         }
         while (token is not null);
         return jobs;
     }
 
     /// <summary>Waits until every id has ended; returns their final statuses.</summary>
-    public async Task<Dictionary<string, JsonObject>> WaitForEndAsync(IEnumerable<string> ids, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, JobStatus>> WaitForEndAsync(IEnumerable<string> ids, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var wanted = ids.ToHashSet(StringComparer.Ordinal);
         return await Eventually.ValueAsync(async () =>
         {
             var all = await ListAllAsync(null, cancellationToken);
             var ours = all.Where(pair => wanted.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value);
-            return ours.Count == wanted.Count && ours.Values.All(job => (string?)job["state"] is "completed" or "failed" or "cancelled") ? ours : null;
+            return ours.Count == wanted.Count && ours.Values.All(job => job.State.IsFinished) ? ours : null;
         }, $"{wanted.Count} jobs to end", timeout, TimeSpan.FromMilliseconds(500));
     }
-
-    public static DateTimeOffset Time(JsonObject job, string field) =>
-        DateTimeOffset.Parse((string)job[field]!, CultureInfo.InvariantCulture);
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 }

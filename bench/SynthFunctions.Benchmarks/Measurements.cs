@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AiStudios.Simulator;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Orchestration;
 using SynthFunctions.Local;
 using SynthFunctions.Testing;
@@ -38,11 +39,11 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
         var ids = await host.SubmitAsync(Enumerable.Range(0, jobs).Select(i => $"throughput-{i}").ToList(), Math.Min(jobs, 32), None);
         var ended = await host.WaitForEndAsync(ids.Keys, TimeSpan.FromMinutes(6), None);
         var wall = clock.Elapsed;
-        var first = ended.Values.Min(job => BenchHost.Time(job, "createdAt"));
-        var last = ended.Values.Max(job => BenchHost.Time(job, "completedAt"));
+        var first = ended.Values.Min(job => job.CreatedAt);
+        var last = ended.Values.Max(job => job.CompletedAt!.Value);
         var seconds = (last - first).TotalSeconds;
         log($"throughput {jobs}: {jobs / seconds:0.0} jobs/s over {seconds:0.0} s");
-        return new ThroughputResult(jobs, seconds, jobs / seconds, ended.Values.Count(j => (string?)j["state"] == "completed"), wall.TotalSeconds,
+        return new ThroughputResult(jobs, seconds, jobs / seconds, ended.Values.Count(j => j.State == JobState.Completed), wall.TotalSeconds,
             (ProcessStats.CpuTime(host.Process.ProcessId) - hostCpu).TotalSeconds,
             (ProcessStats.CpuTime(host.AzuritePid!.Value) - azuriteCpu).TotalSeconds);
     }
@@ -120,7 +121,7 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
         var ids = await host.SubmitAsync(names, 16, None);
         var ended = await host.WaitForEndAsync(ids.Keys, TimeSpan.FromMinutes(4), None);
         var to = DateTimeOffset.UtcNow;
-        var calls = ended.Values.Select(job => (int?)job["aiStudiosCalls"] ?? 0).ToList();
+        var calls = ended.Values.Select(job => job.AiStudiosCalls).ToList();
 
         // Idle: what the engine's queue polling costs with nothing to do.
         var idleFrom = DateTimeOffset.UtcNow;
@@ -172,7 +173,7 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
         var azuriteIdle = ProcessStats.ResidentMiB(host.AzuritePid!.Value);
         var clock = Stopwatch.StartNew();
         var ids = await host.SubmitAsync(Enumerable.Range(0, profile.WaitingJobs).Select(i => $"waiting-{i}").ToList(), 32, None);
-        await Eventually.UntilAsync(async () => (await host.ListAllAsync("rendering", None)).Keys.Count(ids.ContainsKey) == ids.Count,
+        await Eventually.UntilAsync(async () => (await host.ListAllAsync(JobState.Rendering, None)).Keys.Count(ids.ContainsKey) == ids.Count,
             $"{ids.Count} jobs to be waiting on their renders", TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
         var submitSeconds = clock.Elapsed.TotalSeconds;
         await Task.Delay(profile.Settle);

@@ -1,4 +1,6 @@
 using Spectre.Console;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Cli;
 
@@ -12,11 +14,11 @@ public static class Output
     public static void Error(string text) => Console.Error.WriteLine(text);
 
     /// <summary>A finished job's outcome: where its video and record are, or why it did not complete.</summary>
-    public static void Outcome(JobSnapshot job)
+    public static void Outcome(JobStatus job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        Line($"Job {job.Id} {job.State}" + (job.Name is null ? "" : $" ({job.Name})"));
-        if (job.State == "completed")
+        Line($"Job {job.Id} {job.State.ApiName}" + (job.Name is null ? "" : $" ({job.Name})"));
+        if (job.State == JobState.Completed)
         {
             Line($"  video:  {job.VideoUrl}");
             if (job.VideoBlob is not null)

@@ -1,10 +1,14 @@
 using System.CommandLine;
+using SynthFunctions.Client;
 
 namespace SynthFunctions.Cli;
 
 /// <summary>Options every command takes; each defaults from an environment variable, then a local default.</summary>
 public sealed class GlobalOptions
 {
+    /// <summary>One connection pool for the process; each command's client brings its own base URL and key.</summary>
+    static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
     public Option<string> Url { get; } = new("--url")
     {
         Description = "The service's base URL (either host). Default: $SYNTH_URL, or http://localhost:7071.",
@@ -52,5 +56,6 @@ public sealed class GlobalOptions
             : throw new UsageException($"--url must be an absolute http or https URL, not '{text}'.");
     }
 
-    public ServiceClient Service(ParseResult parse) => new(ServiceUrl(parse), parse.GetValue(FunctionKey));
+    /// <summary>The service's API at <c>--url</c>, with <c>--function-key</c>.</summary>
+    public SynthFunctionsClient Service(ParseResult parse) => new(Http, ServiceUrl(parse), parse.GetValue(FunctionKey));
 }

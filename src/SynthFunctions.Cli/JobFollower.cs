@@ -1,18 +1,21 @@
 using System.Globalization;
+using System.Net;
 using Spectre.Console;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Cli;
 
 /// <summary>Follows a job to its end: a live progress bar in a terminal, a line per change otherwise.</summary>
-public sealed class JobFollower(ServiceClient service, TimeSpan pollInterval)
+public sealed class JobFollower(SynthFunctionsClient service, TimeSpan pollInterval)
 {
     /// <summary>The job's final state, or null when it vanished (404) while being followed.</summary>
-    public async Task<JobSnapshot?> FollowAsync(string jobId, CancellationToken cancellationToken) =>
+    public async Task<JobStatus?> FollowAsync(string jobId, CancellationToken cancellationToken) =>
         Output.Interactive ? await FollowWithBarAsync(jobId, cancellationToken) : await FollowWithLinesAsync(jobId, cancellationToken);
 
-    async Task<JobSnapshot?> FollowWithBarAsync(string jobId, CancellationToken cancellationToken)
+    async Task<JobStatus?> FollowWithBarAsync(string jobId, CancellationToken cancellationToken)
     {
-        JobSnapshot? last = null;
+        JobStatus? last = null;
         await AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
@@ -27,13 +30,13 @@ public sealed class JobFollower(ServiceClient service, TimeSpan pollInterval)
                         return;
                     }
 
-                    bar.Description = Markup.Escape($"{last.Name ?? last.Id} · {last.State}");
+                    bar.Description = Markup.Escape($"{last.Name ?? last.Id} · {last.State.ApiName}");
                     // Waiting on a callback, the service does not poll, so progress is unknown rather than 0%.
-                    bar.IsIndeterminate = !last.IsFinished && last.Progress <= 0;
+                    bar.IsIndeterminate = !last.State.IsFinished && last.Progress <= 0;
                     bar.Value = last.Progress;
-                    if (last.IsFinished)
+                    if (last.State.IsFinished)
                     {
-                        if (last.State == "completed")
+                        if (last.State == JobState.Completed)
                         {
                             bar.Value = 100;
                         }
@@ -48,7 +51,7 @@ public sealed class JobFollower(ServiceClient service, TimeSpan pollInterval)
         return last;
     }
 
-    async Task<JobSnapshot?> FollowWithLinesAsync(string jobId, CancellationToken cancellationToken)
+    async Task<JobStatus?> FollowWithLinesAsync(string jobId, CancellationToken cancellationToken)
     {
         string? shown = null;
         while (true)
@@ -59,14 +62,14 @@ public sealed class JobFollower(ServiceClient service, TimeSpan pollInterval)
                 return null;
             }
 
-            var line = $"{job.State,-10} {Bar(job.Progress)} {job.Progress.ToString("0", CultureInfo.InvariantCulture),3}%";
+            var line = $"{job.State.ApiName,-10} {Bar(job.Progress)} {job.Progress.ToString("0", CultureInfo.InvariantCulture),3}%";
             if (line != shown)
             {
                 Output.Line($"{DateTime.Now:HH:mm:ss} {line}");
                 shown = line;
             }
 
-            if (job.IsFinished)
+            if (job.State.IsFinished)
             {
                 return job;
             }
@@ -75,10 +78,20 @@ public sealed class JobFollower(ServiceClient service, TimeSpan pollInterval)
         }
     }
 
-    async Task<JobSnapshot?> PollAsync(string jobId, CancellationToken cancellationToken)
+    Task<JobStatus?> PollAsync(string jobId, CancellationToken cancellationToken) => FindAsync(service, jobId, cancellationToken);
+
+    /// <summary>The job, or null while there is no such job.</summary>
+    public static async Task<JobStatus?> FindAsync(SynthFunctionsClient service, string jobId, CancellationToken cancellationToken)
     {
-        var answer = await service.GetAsync(jobId, cancellationToken);
-        return answer.IsSuccess ? JobSnapshot.From(answer.Body!) : null;
+        ArgumentNullException.ThrowIfNull(service);
+        try
+        {
+            return await service.GetJobAsync(jobId, cancellationToken);
+        }
+        catch (SynthApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>A text progress bar for plain output: <c>[##########··········]</c>.</summary>

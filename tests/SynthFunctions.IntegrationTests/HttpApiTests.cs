@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using SynthFunctions.Client;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
@@ -10,7 +11,7 @@ using static SynthFunctions.IntegrationTests.Jobs;
 
 namespace SynthFunctions.IntegrationTests;
 
-/// <summary>The shared HTTP API as a caller sees it: status codes, problem bodies, idempotency.</summary>
+/// <summary>The shared HTTP API as a caller sees it: status codes, problem bodies, idempotency (raw HTTP where that is the point).</summary>
 public sealed class HttpApiTests(AzuriteFixture azurite)
 {
     [Fact]
@@ -23,12 +24,12 @@ public sealed class HttpApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = body["id"]!.GetValue<string>();
         Assert.Matches("^http-[0-9a-f]{32}$", id);
-        Assert.Equal(new Uri(harness.BaseAddress, $"api/videos/{id}"), response.Headers.Location);
+        Assert.Equal(new Uri(harness.BaseAddress, ApiRoutes.VideoPath(id)), response.Headers.Location);
         Assert.Equal(response.Headers.Location!.ToString(), body["links"]!["status"]!.GetValue<string>());
         Assert.Equal("queued", body["state"]!.GetValue<string>());
 
         var status = await WaitForStateAsync(harness, id, JobState.Rendering);
-        using var get = await harness.Http.GetAsync($"api/videos/{id}", Token);
+        using var get = await harness.Http.GetAsync(ApiRoutes.VideoPath(id), Token);
         var shown = await get.Content.ReadAsStringAsync(Token);
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.Contains("\"state\":\"rendering\"", shown);
@@ -70,10 +71,9 @@ public sealed class HttpApiTests(AzuriteFixture azurite)
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);
 
-        var (response, body) = await PostAsync(harness, "Good morning, this is today's update.", mediaType: "text/plain");
-        var status = await WaitForEndAsync(harness, body["id"]!.GetValue<string>());
+        var submitted = await ClientFor(harness).SubmitScriptAsync("Good morning, this is today's update.", cancellationToken: Token);
+        var status = await WaitForEndAsync(harness, submitted.Id);
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(JobState.Completed, status.State);
         var project = harness.Simulator.Projects.Find(status.ProjectKey!)!;
         Assert.Equal("Good morning, this is today's update.", project.Scenes[0]!["AIModel"]!["script"]!.GetValue<string>());
@@ -106,11 +106,12 @@ public sealed class HttpApiTests(AzuriteFixture azurite)
         var name = UniqueName("sim:render=1s");
         var body = Request(name);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PostAsync(harness, body, key)));
-        var ids = responses.Select(r => r.Body["id"]!.GetValue<string>()).Distinct().ToList();
+        var client = ClientFor(harness);
+
+        var jobs = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SubmitJsonAsync(body, key, Token)));
+        var ids = jobs.Select(job => job.Id).Distinct().ToList();
         var status = await WaitForEndAsync(harness, ids.Single());
 
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.Response.StatusCode));
         Assert.Equal(JobState.Completed, status.State);
         Assert.Equal(1, harness.Simulator.Calls.ExportsByName[ProjectNames.For(ids.Single(), name)]);
     }
@@ -134,8 +135,9 @@ public sealed class HttpApiTests(AzuriteFixture azurite)
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);
 
-        using var get = await harness.Http.GetAsync($"api/videos/{id}", Token);
-        using var delete = await harness.Http.DeleteAsync($"api/videos/{id}", Token);
+        // The id goes out as given, unescaped: this is about how the routes treat odd paths.
+        using var get = await harness.Http.GetAsync($"{ApiRoutes.VideosPath}/{id}", Token);
+        using var delete = await harness.Http.DeleteAsync($"{ApiRoutes.VideosPath}/{id}", Token);
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (get.StatusCode, delete.StatusCode));
         Assert.Equal("application/problem+json", get.Content.Headers.ContentType!.MediaType);
@@ -152,13 +154,14 @@ public sealed class HttpApiTests(AzuriteFixture azurite)
         var progressCallsBefore = harness.Simulator.Calls.Projects[running.ProjectKey!].Progress;
 
         var token = tokens.Create(jobId);
+        var callback = ApiRoutes.WebhookPath(jobId);
         var attempts = new[]
         {
-            $"api/webhooks/aistudios/{jobId}",
-            $"api/webhooks/aistudios/{jobId}?token=forged",
-            $"api/webhooks/aistudios/{jobId}?token={tokens.Create(other)}",
-            $"api/webhooks/aistudios/{jobId}?token={token[..^1]}{(token[^1] == 'A' ? 'B' : 'A')}",
-            $"api/webhooks/aistudios/{jobId}?token={token.ToUpperInvariant()}",
+            callback,
+            $"{callback}?token=forged",
+            $"{callback}?token={tokens.Create(other)}",
+            $"{callback}?token={token[..^1]}{(token[^1] == 'A' ? 'B' : 'A')}",
+            $"{callback}?token={token.ToUpperInvariant()}",
         };
         var statuses = new List<HttpStatusCode>();
         foreach (var url in attempts)
@@ -170,8 +173,8 @@ public sealed class HttpApiTests(AzuriteFixture azurite)
         }
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
-        var after = await harness.Jobs.GetAsync(jobId, Token);
-        Assert.Equal(JobState.Rendering, after!.State);
+        var after = await ClientFor(harness).GetJobAsync(jobId, Token);
+        Assert.Equal(JobState.Rendering, after.State);
         Assert.Equal(progressCallsBefore, harness.Simulator.Calls.Projects[running.ProjectKey!].Progress);
     }
 
@@ -185,13 +188,14 @@ public sealed class HttpApiTests(AzuriteFixture azurite)
         var done = await WaitForEndAsync(harness, finished);
         var callsBefore = harness.Simulator.Calls.Projects[done.ProjectKey!].ApiCalls;
 
-        using var forUnknown = await harness.Http.GetAsync($"api/webhooks/aistudios/{unknown}?token={tokens.Create(unknown)}", Token);
-        using var forFinished = await harness.Http.GetAsync($"api/webhooks/aistudios/{finished}?token={tokens.Create(finished)}", Token);
+        using var forUnknown = await harness.Http.GetAsync($"{ApiRoutes.WebhookPath(unknown)}?token={tokens.Create(unknown)}", Token);
+        using var forFinished = await harness.Http.GetAsync($"{ApiRoutes.WebhookPath(finished)}?token={tokens.Create(finished)}", Token);
 
         Assert.Equal(HttpStatusCode.NotFound, forUnknown.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, forFinished.StatusCode);
         Assert.Equal(callsBefore, harness.Simulator.Calls.Projects[done.ProjectKey!].ApiCalls);
-        Assert.Null(await harness.Jobs.GetAsync(unknown, Token));
+        var stillUnknown = await Assert.ThrowsAsync<SynthApiException>(() => ClientFor(harness).GetJobAsync(unknown, Token));
+        Assert.Equal(HttpStatusCode.NotFound, stillUnknown.StatusCode);
     }
 
     [Fact]
@@ -202,12 +206,12 @@ public sealed class HttpApiTests(AzuriteFixture azurite)
         var running = await WaitForStateAsync(harness, jobId, JobState.Rendering);
         var tokens = harness.Services.GetRequiredService<WebhookTokens>();
 
-        using var callback = await harness.Http.GetAsync($"api/webhooks/aistudios/{jobId}?token={tokens.Create(jobId)}", Token);
+        using var callback = await harness.Http.GetAsync($"{ApiRoutes.WebhookPath(jobId)}?token={tokens.Create(jobId)}", Token);
         await Eventually.UntilAsync(() => harness.Simulator.Calls.Projects[running.ProjectKey!].Progress == 1, "the confirming progress call");
-        var after = await harness.Jobs.GetAsync(jobId, Token);
+        var after = await ClientFor(harness).GetJobAsync(jobId, Token);
 
         // The render is far from done, so the hint is not trusted: the job keeps rendering.
         Assert.Equal(HttpStatusCode.Accepted, callback.StatusCode);
-        Assert.Equal(JobState.Rendering, after!.State);
+        Assert.Equal(JobState.Rendering, after.State);
     }
 }

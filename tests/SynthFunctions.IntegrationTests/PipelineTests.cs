@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SynthFunctions.Client;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Orchestration;
@@ -193,15 +194,15 @@ public sealed class PipelineTests(AzuriteFixture azurite)
         var jobId = await SubmitAsync(harness, UniqueName("sim:render=5m"));
         await WaitForStateAsync(harness, jobId, JobState.Rendering);
 
-        using var cancel = await harness.Http.DeleteAsync($"api/videos/{jobId}", Token);
+        var cancelling = await ClientFor(harness).CancelJobAsync(jobId, Token);
         var status = await WaitForEndAsync(harness, jobId);
-        using var again = await harness.Http.DeleteAsync($"api/videos/{jobId}", Token);
+        var again = await Assert.ThrowsAsync<SynthApiException>(() => ClientFor(harness).CancelJobAsync(jobId, Token));
 
-        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.Equal(jobId, cancelling.Id);
         Assert.Equal(JobState.Cancelled, status.State);
         Assert.Contains("may still finish rendering there", status.Error);
         Assert.Equal(JobState.Cancelled, (await harness.ReadRecordAsync(jobId, Token))!.State);
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal((HttpStatusCode.Conflict, "Job already finished"), (again.StatusCode, again.Problem.Title));
     }
 
     [Fact]

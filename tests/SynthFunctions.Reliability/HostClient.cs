@@ -1,32 +1,50 @@
 using System.Net;
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Testing;
 
 namespace SynthFunctions.Reliability;
 
-/// <summary>Talks to a host as a careful client would: retries while it restarts, and keeps every body it receives.</summary>
-public sealed class HostClient(SelfHostProcess host, RunArtifacts artifacts)
+/// <summary>
+/// Talks to a host as a careful client would: through the typed client, retrying while the host restarts, and keeping
+/// every body it receives. Raw sends remain for the scenarios about raw HTTP answers (bad input, webhook callbacks).
+/// </summary>
+public sealed class HostClient : IDisposable
 {
     static readonly TimeSpan RetryFor = TimeSpan.FromMinutes(3);
+    static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
 
-    public SelfHostProcess Host => host;
+    readonly HttpClient http;
 
-    public sealed record Answer(HttpStatusCode Status, string? ContentType, string Body)
+    public HostClient(SelfHostProcess host, RunArtifacts artifacts)
     {
-        public JsonObject? Json => Body.Length > 0 && Body.TrimStart().StartsWith('{') ? JsonNode.Parse(Body) as JsonObject : null;
+        ArgumentNullException.ThrowIfNull(host);
+        Host = host;
+        http = new HttpClient(new RecordingHandler(artifacts)) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Api = new SynthFunctionsClient(http, host.BaseAddress);
     }
 
-    /// <summary>Sends once; null when the host could not be reached.</summary>
+    public SelfHostProcess Host { get; }
+
+    public SynthFunctionsClient Api { get; }
+
+    /// <summary>A raw answer: status, media type and body as sent.</summary>
+    public sealed record Answer(HttpStatusCode Status, string? ContentType, string Body)
+    {
+        /// <summary>The body read as a problem+json answer, when it is one.</summary>
+        public ApiProblem? Problem => ContentType == "application/problem+json" ? JsonSerializer.Deserialize<ApiProblem>(Body, SynthJson.Options) : null;
+    }
+
+    /// <summary>Sends once, raw; null when the host could not be reached.</summary>
     public async Task<Answer?> TrySendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {
         try
         {
             using var message = request();
-            using var response = await host.Http.SendAsync(message, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            artifacts.Add($"http:{message.Method} {message.RequestUri}", body);
-            return new Answer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+            using var response = await http.SendAsync(message, cancellationToken);
+            return new Answer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(cancellationToken));
         }
         catch (HttpRequestException)
         {
@@ -38,7 +56,7 @@ public sealed class HostClient(SelfHostProcess host, RunArtifacts artifacts)
         }
     }
 
-    /// <summary>Sends until the host answers with something other than 5xx (it may be restarting), within a bound.</summary>
+    /// <summary>Sends raw until the host answers with something other than 5xx (it may be restarting), within a bound.</summary>
     public async Task<Answer> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + RetryFor;
@@ -55,32 +73,64 @@ public sealed class HostClient(SelfHostProcess host, RunArtifacts artifacts)
                 throw new TimeoutException($"The host did not answer within {RetryFor} (last: {answer?.Status.ToString() ?? "unreachable"}).");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            await Task.Delay(RetryDelay, cancellationToken);
         }
     }
 
-    public Task<Answer> PostJsonAsync(string json, string? idempotencyKey, CancellationToken cancellationToken) =>
-        SendAsync(() =>
+    /// <summary>Calls the API until the host answers with something other than 5xx (it may be restarting), within a bound; refusals throw.</summary>
+    public async Task<T> RetryAsync<T>(Func<SynthFunctionsClient, Task<T>> call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var deadline = DateTimeOffset.UtcNow + RetryFor;
+        while (true)
         {
-            var message = new HttpRequestMessage(HttpMethod.Post, "api/videos") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-            if (idempotencyKey is not null)
+            string last;
+            try
             {
-                message.Headers.Add("Idempotency-Key", idempotencyKey);
+                return await call(Api);
+            }
+            catch (SynthApiException ex) when (ex.StatusCode >= HttpStatusCode.InternalServerError)
+            {
+                last = ex.StatusCode.ToString();
+            }
+            catch (HttpRequestException)
+            {
+                last = "unreachable";
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                last = "no answer in time";
             }
 
-            return message;
-        }, cancellationToken);
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The host did not answer within {RetryFor} (last: {last}).");
+            }
 
-    public async Task<JsonObject?> JobAsync(string id, CancellationToken cancellationToken)
+            await Task.Delay(RetryDelay, cancellationToken);
+        }
+    }
+
+    public Task<JobStatus> SubmitAsync(string json, string? idempotencyKey, CancellationToken cancellationToken) =>
+        RetryAsync(api => api.SubmitJsonAsync(json, idempotencyKey, cancellationToken), cancellationToken);
+
+    /// <summary>The job, or null when the host does not know it.</summary>
+    public async Task<JobStatus?> JobAsync(string id, CancellationToken cancellationToken)
     {
-        var answer = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/videos/{id}"), cancellationToken);
-        return answer.Status == HttpStatusCode.OK ? answer.Json : null;
+        try
+        {
+            return await RetryAsync(api => api.GetJobAsync(id, cancellationToken), cancellationToken);
+        }
+        catch (SynthApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>Waits until every job in <paramref name="ids"/> has ended, or the timeout; returns the last status of each.</summary>
-    public async Task<Dictionary<string, JsonObject?>> WaitForEndAsync(IReadOnlyCollection<string> ids, TimeSpan timeout, Action<string>? progress, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, JobStatus?>> WaitForEndAsync(IReadOnlyCollection<string> ids, TimeSpan timeout, Action<string>? progress, CancellationToken cancellationToken)
     {
-        var last = ids.ToDictionary(id => id, _ => (JsonObject?)null);
+        var last = ids.ToDictionary(id => id, _ => (JobStatus?)null);
         var until = DateTimeOffset.UtcNow + timeout;
         while (true)
         {
@@ -100,9 +150,10 @@ public sealed class HostClient(SelfHostProcess host, RunArtifacts artifacts)
         }
     }
 
-    public static bool IsFinished(JsonObject? job) => (string?)job?["state"] is "completed" or "failed" or "cancelled";
+    public static bool IsFinished(JobStatus? job) => job?.State.IsFinished == true;
 
-    public static string State(JsonObject? job) => (string?)job?["state"] ?? "missing";
+    /// <summary>The job's state by its API name, for reports; <c>missing</c> for a job the host does not know.</summary>
+    public static string State(JobStatus? job) => job?.State.ApiName ?? "missing";
 
     public static string Request(string name, string script = "A reliability run.") => new JsonObject
     {
@@ -112,4 +163,6 @@ public sealed class HostClient(SelfHostProcess host, RunArtifacts artifacts)
             ["AIModel"] = new JsonObject { ["script"] = script, ["model"] = "M000004017", ["clothes"] = "BG00006160", ["locationX"] = 0, ["locationY"] = 0 },
         }),
     }.ToJsonString();
+
+    public void Dispose() => http.Dispose();
 }

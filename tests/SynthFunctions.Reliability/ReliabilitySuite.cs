@@ -40,16 +40,18 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
             ["AiStudios__BaseUrl"] = steadyHost.SimulatorAddress.ToString(),
             ["AiStudios__ApiKey"] = secrets.WrongApiKey,
         });
-        var steady = new HostClient(steadyHost, artifacts);
+        using var steady = new HostClient(steadyHost, artifacts);
+        using var racer = new HostClient(racerHost, artifacts);
+        using var wrongKey = new HostClient(wrongKeyHost, artifacts);
 
         log("bad input");
         results.Add(await Guarded("Bad input", () => new BadInputScenario(steady, artifacts, log).RunAsync(cancellationToken)));
         log("webhook security");
         results.Add(await Guarded("Webhook security", () => new WebhookSecurityScenario(steady, secrets, profile, artifacts).RunAsync(cancellationToken)));
         log("API-side failures");
-        results.Add(await Guarded("API-side failures", () => new ApiFailuresScenario(steady, new HostClient(wrongKeyHost, artifacts), artifacts).RunAsync(cancellationToken)));
+        results.Add(await Guarded("API-side failures", () => new ApiFailuresScenario(steady, wrongKey, artifacts).RunAsync(cancellationToken)));
         log("idempotency");
-        results.Add(await Guarded("Idempotency", () => new IdempotencyScenario(steady, new HostClient(racerHost, artifacts), profile, artifacts, log).RunAsync(cancellationToken)));
+        results.Add(await Guarded("Idempotency", () => new IdempotencyScenario(steady, racer, profile, artifacts, log).RunAsync(cancellationToken)));
 
         foreach (var (name, host) in new[] { ("steady", steadyHost), ("racer", racerHost), ("wrong-key", wrongKeyHost) })
         {

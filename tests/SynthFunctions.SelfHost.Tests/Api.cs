@@ -1,6 +1,7 @@
-using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Testing;
 
 namespace SynthFunctions.SelfHost.Tests;
@@ -20,22 +21,30 @@ internal static class Api
         }),
     }.ToJsonString();
 
-    public static async Task<string> SubmitAsync(SelfHostProcess host, string name)
+    /// <summary>The host's API through the typed client, on the host's own connection.</summary>
+    public static SynthFunctionsClient ClientFor(SelfHostProcess host) => new(host.Http, host.BaseAddress);
+
+    public static async Task<string> SubmitAsync(SelfHostProcess host, string name) =>
+        (await ClientFor(host).SubmitJsonAsync(Request(name), cancellationToken: Token)).Id;
+
+    /// <summary>The job, or null while the host does not know it.</summary>
+    public static async Task<JobStatus?> JobAsync(SelfHostProcess host, string id)
     {
-        using var response = await host.Http.PostAsync("api/videos", new StringContent(Request(name), Encoding.UTF8, "application/json"), Token);
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!["id"]!.GetValue<string>();
+        try
+        {
+            return await ClientFor(host).GetJobAsync(id, Token);
+        }
+        catch (SynthApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
-    public static async Task<JsonObject?> JobAsync(SelfHostProcess host, string id)
-    {
-        using var response = await host.Http.GetAsync($"api/videos/{id}", Token);
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>(Token) : null;
-    }
+    public static Task<JobStatus> WaitForStateAsync(SelfHostProcess host, string id, JobState state) =>
+        Eventually.ValueAsync(async () => await JobAsync(host, id) is { } job && job.State == state ? job : null,
+            $"job {id} to be {state}", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(250));
 
-    public static Task<JsonObject> WaitForStateAsync(SelfHostProcess host, string id, params string[] states) =>
-        Eventually.ValueAsync(async () => await JobAsync(host, id) is { } job && states.Contains(job["state"]!.GetValue<string>()) ? job : null,
-            $"job {id} to be {string.Join(" or ", states)}", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(250));
-
-    public static Task<JsonObject> WaitForEndAsync(SelfHostProcess host, string id) => WaitForStateAsync(host, id, "completed", "failed", "cancelled");
+    public static Task<JobStatus> WaitForEndAsync(SelfHostProcess host, string id) =>
+        Eventually.ValueAsync(async () => await JobAsync(host, id) is { State.IsFinished: true } job ? job : null,
+            $"job {id} to finish", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(250));
 }

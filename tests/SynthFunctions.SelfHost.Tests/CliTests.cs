@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SynthFunctions.Cli;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Local;
 using SynthFunctions.Testing;
 using static SynthFunctions.SelfHost.Tests.Api;
@@ -85,7 +86,7 @@ public sealed class CliTests(SelfHostFixture fixture)
     public async Task Status_list_cancel_and_watch_report_through_exit_codes()
     {
         var id = await SubmitAsync(Host, UniqueName("sim:render=5m"));
-        await WaitForStateAsync(Host, id, "rendering");
+        await WaitForStateAsync(Host, id, JobState.Rendering);
 
         var running = await RunAsync("status", id);
         var listed = await RunAsync("list", "--state", "rendering");

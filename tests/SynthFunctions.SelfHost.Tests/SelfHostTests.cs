@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Testing;
 using static SynthFunctions.SelfHost.Tests.Api;
@@ -21,12 +21,11 @@ public sealed class SelfHostTests(SelfHostFixture fixture)
         var id = await SubmitAsync(Host, name);
         var job = await WaitForEndAsync(Host, id);
 
-        Assert.Equal("completed", job["state"]!.GetValue<string>());
-        var record = await Host.Blobs.GetBlobContainerClient("videos").GetBlobClient($"{id}.json").DownloadContentAsync(Token);
-        using var json = JsonDocument.Parse(record.Value.Content.ToString());
-        Assert.Equal(("completed", name), (json.RootElement.GetProperty("state").GetString(), json.RootElement.GetProperty("name").GetString()));
+        Assert.Equal(JobState.Completed, job.State);
+        var record = (await Host.Blobs.GetBlobContainerClient("videos").GetBlobClient($"{id}.json").DownloadContentAsync(Token)).Value.Content.ToObjectFromJson<JobStatus>(SynthJson.Options)!;
+        Assert.Equal((JobState.Completed, name), (record.State, record.Name));
         var calls = await Host.SimulatorCallsAsync();
-        Assert.Equal(2, calls["projects"]![job["projectKey"]!.GetValue<string>()]!["apiCalls"]!.GetValue<int>());
+        Assert.Equal(2, calls["projects"]![job.ProjectKey!]!["apiCalls"]!.GetValue<int>());
     }
 
     [Fact]
@@ -39,7 +38,7 @@ public sealed class SelfHostTests(SelfHostFixture fixture)
         var id = JobIds.ForBlob(blobName, Core.Scripts.ScriptIntake.VersionOf(version));
         var job = await WaitForEndAsync(Host, id);
 
-        Assert.Equal("completed", job["state"]!.GetValue<string>());
+        Assert.Equal(JobState.Completed, job.State);
         Assert.True(await Host.Blobs.GetBlobContainerClient("videos").GetBlobClient($"{id}.json").ExistsAsync(Token));
     }
 
@@ -50,8 +49,8 @@ public sealed class SelfHostTests(SelfHostFixture fixture)
 
         var job = await WaitForEndAsync(Host, id);
 
-        Assert.Equal("completed", job["state"]!.GetValue<string>());
-        var project = (await Host.SimulatorCallsAsync())["projects"]![job["projectKey"]!.GetValue<string>()]!;
+        Assert.Equal(JobState.Completed, job.State);
+        var project = (await Host.SimulatorCallsAsync())["projects"]![job.ProjectKey!]!;
         Assert.Equal(0, project["webhooksSent"]!.GetValue<int>());
         Assert.Equal(2, project["apiCalls"]!.GetValue<int>());
     }
@@ -85,22 +84,20 @@ public sealed class SelfHostTests(SelfHostFixture fixture)
         var job = await WaitForEndAsync(Host, JobIds.ForBlob(good, Core.Scripts.ScriptIntake.VersionOf(version)));
         var report = Host.Blobs.GetBlobContainerClient("scripts-rejected").GetBlobClient($"{empty}.error.json");
 
-        Assert.Equal("completed", job["state"]!.GetValue<string>());
+        Assert.Equal(JobState.Completed, job.State);
         Assert.Contains("must not be empty", (await report.DownloadContentAsync(Token)).Value.Content.ToString());
     }
 
     [Fact]
     public async Task Health_checks_storage_the_engine_and_ai_studios()
     {
-        using var response = await Host.Http.GetAsync("api/health", Token);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!;
+        var health = await ClientFor(Host).GetHealthAsync(Token);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("healthy", (string?)body["status"]);
+        Assert.Equal(HealthStatus.Healthy, health.Status);
         Assert.Equal(
-            [("aistudios", "healthy"), ("durable", "healthy"), ("storage", "healthy")],
-            body["checks"]!.AsObject().Select(check => (check.Key, (string?)check.Value!["status"])).Order());
-        Assert.Contains(Host.SimulatorAddress.Host, (string?)body["checks"]!["aistudios"]!["description"]);
+            [("aistudios", HealthStatus.Healthy), ("durable", HealthStatus.Healthy), ("storage", HealthStatus.Healthy)],
+            health.Checks.Select(check => (check.Key, check.Value.Status)).Order());
+        Assert.Contains(Host.SimulatorAddress.Host, health.Checks["aistudios"].Description);
         Assert.Contains("NO AI STUDIOS CREDENTIALS ARE CONFIGURED", Host.Output);
     }
 
@@ -110,16 +107,17 @@ public sealed class SelfHostTests(SelfHostFixture fixture)
         var done = await SubmitAsync(Host, UniqueName());
         var waiting = await SubmitAsync(Host, UniqueName("sim:render=5m"));
         await WaitForEndAsync(Host, done);
-        await WaitForStateAsync(Host, waiting, "rendering");
+        await WaitForStateAsync(Host, waiting, JobState.Rendering);
 
-        var completed = await Host.Http.GetStringAsync("api/videos?state=completed&pageSize=500", Token);
-        var rendering = await Host.Http.GetStringAsync("api/videos?state=rendering", Token);
-        using var invalid = await Host.Http.GetAsync("api/videos?state=sideways", Token);
+        var completed = (await ClientFor(Host).ListJobsAsync(JobState.Completed, 500, cancellationToken: Token)).Jobs.Select(job => job.Id).ToList();
+        var rendering = (await ClientFor(Host).ListJobsAsync(JobState.Rendering, cancellationToken: Token)).Jobs.Select(job => job.Id).ToList();
+        // A state the enum cannot name is raw HTTP.
+        using var invalid = await Host.Http.GetAsync($"{ApiRoutes.VideosPath}?state=sideways", Token);
 
         Assert.Contains(done, completed);
         Assert.DoesNotContain(waiting, completed);
         Assert.Contains(waiting, rendering);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        using var cancel = await Host.Http.DeleteAsync($"api/videos/{waiting}", Token);
+        await ClientFor(Host).CancelJobAsync(waiting, Token);
     }
 }

@@ -11,14 +11,8 @@ internal static class CancelCommand
         var command = new Command("cancel", "Cancel a running job.") { id };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(global.Url), async () =>
         {
-            using var service = global.Service(parse);
-            var answer = await service.CancelAsync(parse.GetValue(id)!, cancellationToken);
-            if (!answer.IsSuccess)
-            {
-                return CommandRunner.ReportRefusal(answer);
-            }
-
-            Output.Line($"Cancellation requested for job {parse.GetValue(id)}");
+            var job = await global.Service(parse).CancelJobAsync(parse.GetValue(id)!, cancellationToken);
+            Output.Line($"Cancellation requested for job {job.Id}");
             return ExitCodes.Success;
         }));
         return command;

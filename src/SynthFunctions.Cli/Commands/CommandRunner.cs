@@ -1,6 +1,10 @@
+using System.Net;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
+
 namespace SynthFunctions.Cli.Commands;
 
-/// <summary>What every command does about the service being unreachable and about Ctrl+C.</summary>
+/// <summary>What every command does about refusals, the service being unreachable, and Ctrl+C.</summary>
 internal static class CommandRunner
 {
     public static async Task<int> RunAsync(string? serviceUrl, Func<Task<int>> command)
@@ -13,6 +17,10 @@ internal static class CommandRunner
         {
             Output.Error(ex.Message);
             return ExitCodes.InvalidInput;
+        }
+        catch (SynthApiException ex)
+        {
+            return ReportRefusal(ex);
         }
         catch (HttpRequestException ex)
         {
@@ -27,21 +35,30 @@ internal static class CommandRunner
         }
     }
 
-    /// <summary>The exit code for a job that has ended.</summary>
-    public static int ExitCodeFor(JobSnapshot? job) =>
-        job is null ? ExitCodes.NotFound : job.State == "completed" ? ExitCodes.Success : ExitCodes.JobDidNotComplete;
+    /// <summary>The exit code for a job that has ended, or for one that vanished (null) while followed.</summary>
+    public static int ExitCodeFor(JobStatus? job) =>
+        job is null ? ExitCodes.NotFound : job.State == JobState.Completed ? ExitCodes.Success : ExitCodes.JobDidNotComplete;
 
-    public static int ReportRefusal(ApiAnswer answer)
+    /// <summary>A refusal as lines: the problem's title, then every listed error, or its detail.</summary>
+    static int ReportRefusal(SynthApiException refusal)
     {
-        foreach (var line in answer.ProblemLines())
+        Output.Error(refusal.Problem.Title ?? $"HTTP {(int)refusal.StatusCode}");
+        if (refusal.Problem.Errors.Count > 0)
         {
-            Output.Error(line);
+            foreach (var error in refusal.Problem.Errors)
+            {
+                Output.Error($"  {error}");
+            }
+        }
+        else if (refusal.Problem.Detail is { } detail)
+        {
+            Output.Error("  " + detail);
         }
 
-        return (int)answer.Status switch
+        return refusal.StatusCode switch
         {
-            404 => ExitCodes.NotFound,
-            >= 400 and < 500 => ExitCodes.InvalidInput,
+            HttpStatusCode.NotFound => ExitCodes.NotFound,
+            >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError => ExitCodes.InvalidInput,
             _ => ExitCodes.ServiceError,
         };
     }

@@ -1,23 +1,25 @@
 using System.Globalization;
 using Spectre.Console;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Cli.Commands;
 
 /// <summary>Jobs as a table: a rendered one in a terminal, aligned text otherwise.</summary>
 internal static class JobTable
 {
-    public static Table Render(IReadOnlyList<JobSnapshot> jobs)
+    public static Table Render(IReadOnlyList<JobStatus> jobs)
     {
         var table = new Table().AddColumns("Id", "Name", "State", "Progress", "Calls");
         foreach (var job in jobs)
         {
-            table.AddRow(Markup.Escape(job.Id), Markup.Escape(job.Name ?? ""), Markup.Escape(job.State), $"{Percent(job)}%", job.AiStudiosCalls.ToString(CultureInfo.InvariantCulture));
+            table.AddRow(Markup.Escape(job.Id), Markup.Escape(job.Name ?? ""), Markup.Escape(job.State.ApiName), $"{Percent(job)}%", job.AiStudiosCalls.ToString(CultureInfo.InvariantCulture));
         }
 
         return table;
     }
 
-    public static void Print(IReadOnlyList<JobSnapshot> jobs)
+    public static void Print(IReadOnlyList<JobStatus> jobs)
     {
         if (Output.Interactive)
         {
@@ -32,7 +34,7 @@ internal static class JobTable
         }
     }
 
-    public static string Row(JobSnapshot job) => $"{job.Id,-37} {job.State,-10} {Percent(job) + "%",8} {job.AiStudiosCalls,5}  {job.Name}";
+    public static string Row(JobStatus job) => $"{job.Id,-37} {job.State.ApiName,-10} {Percent(job) + "%",8} {job.AiStudiosCalls,5}  {job.Name}";
 
-    static string Percent(JobSnapshot job) => job.Progress.ToString("0", CultureInfo.InvariantCulture);
+    static string Percent(JobStatus job) => job.Progress.ToString("0", CultureInfo.InvariantCulture);
 }

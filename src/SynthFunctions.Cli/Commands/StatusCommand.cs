@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Cli.Commands;
 
@@ -12,21 +14,14 @@ internal static class StatusCommand
         var command = new Command("status", "Show one job.") { id };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(global.Url), async () =>
         {
-            using var service = global.Service(parse);
-            var answer = await service.GetAsync(parse.GetValue(id)!, cancellationToken);
-            if (!answer.IsSuccess)
-            {
-                return CommandRunner.ReportRefusal(answer);
-            }
-
-            var job = JobSnapshot.From(answer.Body!);
-            if (job.IsFinished)
+            var job = await global.Service(parse).GetJobAsync(parse.GetValue(id)!, cancellationToken);
+            if (job.State.IsFinished)
             {
                 Output.Outcome(job);
                 return CommandRunner.ExitCodeFor(job);
             }
 
-            Output.Line($"Job {job.Id} {job.State} {JobFollower.Bar(job.Progress)} {job.Progress.ToString("0", CultureInfo.InvariantCulture)}%" + (job.Name is null ? "" : $" ({job.Name})"));
+            Output.Line($"Job {job.Id} {job.State.ApiName} {JobFollower.Bar(job.Progress)} {job.Progress.ToString("0", CultureInfo.InvariantCulture)}%" + (job.Name is null ? "" : $" ({job.Name})"));
             return ExitCodes.Success;
         }));
         return command;

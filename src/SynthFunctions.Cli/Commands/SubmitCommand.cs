@@ -1,10 +1,16 @@
 using System.CommandLine;
+using System.Text;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Cli.Commands;
 
 /// <summary><c>submit FILE [--wait]</c>: send a <c>.json</c> request or a <c>.txt</c> script over HTTP.</summary>
 internal static class SubmitCommand
 {
+    /// <summary>Files are read as UTF-8, strictly: a file that is not UTF-8 is refused here rather than sent altered.</summary>
+    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static Command Create(GlobalOptions global)
     {
         var file = new Argument<FileInfo>("file") { Description = "A .json video request or a .txt script." };
@@ -20,16 +26,21 @@ internal static class SubmitCommand
                 return ExitCodes.InvalidInput;
             }
 
-            using var service = global.Service(parse);
-            var answer = await service.SubmitAsync(input, parse.GetValue(idempotencyKey), cancellationToken);
-            if (!answer.IsSuccess)
+            string content;
+            try
             {
-                return CommandRunner.ReportRefusal(answer);
+                content = await File.ReadAllTextAsync(input.FullName, StrictUtf8, cancellationToken);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                Output.Error($"{input.Name} is not UTF-8 text: {ex.Message}");
+                return ExitCodes.InvalidInput;
             }
 
-            var job = JobSnapshot.From(answer.Body!);
+            var service = global.Service(parse);
+            var job = await SubmitAsync(service, input, content, parse.GetValue(idempotencyKey), cancellationToken);
             Output.Line($"Submitted {input.Name} as job {job.Id}");
-            Output.Line($"  status: {(string?)answer.Body!["links"]?["status"]}");
+            Output.Line($"  status: {service.JobUrl(job.Id)}");
             if (!parse.GetValue(wait))
             {
                 return ExitCodes.Success;
@@ -45,4 +56,10 @@ internal static class SubmitCommand
         }));
         return command;
     }
+
+    /// <summary>A <c>.txt</c> file is a script named after the file; anything else is a JSON video request.</summary>
+    static Task<JobStatus> SubmitAsync(SynthFunctionsClient service, FileInfo input, string content, string? idempotencyKey, CancellationToken cancellationToken) =>
+        input.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase)
+            ? service.SubmitScriptAsync(content, Path.GetFileNameWithoutExtension(input.Name), idempotencyKey, cancellationToken)
+            : service.SubmitJsonAsync(content, idempotencyKey, cancellationToken);
 }

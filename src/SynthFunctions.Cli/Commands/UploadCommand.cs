@@ -1,7 +1,8 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Azure;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Scripts;
 using SynthFunctions.Core.Storage;
@@ -32,10 +33,11 @@ internal static class UploadCommand
             }
 
             var name = parse.GetValue(blobName) ?? input.Name;
-            BlobServiceClient storage;
+            await using var services = UploadStorage.Create(parse.GetValue(global.Storage)!, parse.GetValue(container)!, parse.GetValue(rejected)!);
+            SynthStorage storage;
             try
             {
-                storage = StorageClient(parse.GetValue(global.Storage)!);
+                storage = services.GetRequiredService<SynthStorage>();
             }
             catch (FormatException ex)
             {
@@ -43,40 +45,40 @@ internal static class UploadCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var scripts = storage.GetBlobContainerClient(parse.GetValue(container));
             ETag version;
             try
             {
-                await scripts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-                version = (await scripts.GetBlobClient(name).UploadAsync(input.FullName, overwrite: true, cancellationToken)).Value.ETag;
+                await storage.Scripts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                version = (await storage.Scripts.GetBlobClient(name).UploadAsync(input.FullName, overwrite: true, cancellationToken)).Value.ETag;
             }
             catch (RequestFailedException ex)
             {
                 Output.Error($"Upload failed: {ex.Message.Split('\n')[0]}");
                 return ExitCodes.ServiceError;
             }
+            catch (AggregateException ex) when (ex.InnerExceptions.All(inner => inner is RequestFailedException))
+            {
+                // The storage SDK gives up on an unreachable account with every attempt's failure.
+                Output.Error($"Upload failed: {ex.InnerExceptions[^1].Message.Split('\n')[0]}");
+                return ExitCodes.ServiceError;
+            }
 
             var jobId = JobIds.ForBlob(name, ScriptIntake.VersionOf(version));
-            Output.Line($"Uploaded {input.Name} to {scripts.Name}/{name}; its job will be {jobId}");
+            Output.Line($"Uploaded {input.Name} to {storage.Scripts.Name}/{name}; its job will be {jobId}");
             if (!parse.GetValue(wait))
             {
                 return ExitCodes.Success;
             }
 
-            using var service = global.Service(parse);
-            var report = storage.GetBlobContainerClient(parse.GetValue(rejected)).GetBlobClient(BlobNames.Rejection(name));
+            var service = global.Service(parse);
+            var report = storage.Rejected.GetBlobClient(BlobNames.Rejection(name));
             var pollInterval = parse.GetValue(global.PollInterval);
-            while (true)
+            while (await JobFollower.FindAsync(service, jobId, cancellationToken) is null)
             {
-                if ((await service.GetAsync(jobId, cancellationToken)).IsSuccess)
-                {
-                    break;
-                }
-
-                if (await RejectionAsync(report, version, cancellationToken) is { } problems)
+                if (await RejectionAsync(report, version, cancellationToken) is { } rejection)
                 {
                     Output.Error($"The service rejected {name}:");
-                    foreach (var problem in problems)
+                    foreach (var problem in rejection.Errors)
                     {
                         Output.Error("  " + problem);
                     }
@@ -98,28 +100,14 @@ internal static class UploadCommand
         return command;
     }
 
-    /// <summary>
-    /// A connection string (local Azurite), or an account's blob endpoint (<c>https://…</c>), reached as whoever is
-    /// signed in to Azure (Azure CLI, environment, managed identity): accounts deployed from infra/ take no keys.
-    /// </summary>
-    static BlobServiceClient StorageClient(string storage) =>
-        Uri.TryCreate(storage, UriKind.Absolute, out var endpoint) && endpoint.Scheme == Uri.UriSchemeHttps
-            ? new BlobServiceClient(endpoint, new Azure.Identity.DefaultAzureCredential())
-            : new BlobServiceClient(storage);
-
-    /// <summary>The problems in the report for this version of the script, or null while there is none.</summary>
-    static async Task<IReadOnlyList<string>?> RejectionAsync(BlobClient report, ETag version, CancellationToken cancellationToken)
+    /// <summary>The report on this version of the script, or null while there is none.</summary>
+    static async Task<RejectionReport?> RejectionAsync(BlobClient report, ETag version, CancellationToken cancellationToken)
     {
         try
         {
             var content = await report.DownloadContentAsync(cancellationToken);
-            var json = JsonNode.Parse(content.Value.Content.ToString());
-            if ((string?)json?["version"] != ScriptIntake.VersionOf(version))
-            {
-                return null;
-            }
-
-            return json?["errors"]?.AsArray().Select(e => $"{(string?)e?["path"]}: {(string?)e?["message"]}").ToList() ?? [];
+            var rejection = content.Value.Content.ToObjectFromJson<RejectionReport>(SynthJson.Options);
+            return rejection?.Version == ScriptIntake.VersionOf(version) ? rejection : null;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

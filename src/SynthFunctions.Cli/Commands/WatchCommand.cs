@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Cli.Commands;
 
@@ -16,29 +17,20 @@ internal static class WatchCommand
         var command = new Command("watch", "Watch jobs live.") { state, untilIdle };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(global.Url), async () =>
         {
-            using var service = global.Service(parse);
+            var service = global.Service(parse);
+            var only = ListCommand.State(parse, state);
             var interval = parse.GetValue(global.PollInterval);
-            async Task<IReadOnlyList<JobSnapshot>?> PollAsync()
-            {
-                var answer = await service.ListAsync(parse.GetValue(state), 100, cancellationToken);
-                return answer.IsSuccess ? ListCommand.Jobs(answer) : null;
-            }
+            async Task<IReadOnlyList<JobStatus>> PollAsync() => (await service.ListJobsAsync(only, 100, cancellationToken: cancellationToken)).Jobs;
 
-            bool Idle(IReadOnlyList<JobSnapshot> jobs) => parse.GetValue(untilIdle) && jobs.All(job => job.IsFinished);
+            bool Idle(IReadOnlyList<JobStatus> jobs) => parse.GetValue(untilIdle) && jobs.All(job => job.State.IsFinished);
 
             if (Output.Interactive)
             {
-                var result = ExitCodes.Success;
                 await AnsiConsole.Live(new Table()).StartAsync(async live =>
                 {
                     while (true)
                     {
-                        if (await PollAsync() is not { } jobs)
-                        {
-                            result = ExitCodes.ServiceError;
-                            return;
-                        }
-
+                        var jobs = await PollAsync();
                         live.UpdateTarget(JobTable.Render(jobs));
                         if (Idle(jobs))
                         {
@@ -48,18 +40,13 @@ internal static class WatchCommand
                         await Task.Delay(interval, cancellationToken);
                     }
                 });
-                return result;
+                return ExitCodes.Success;
             }
 
             var shown = new Dictionary<string, string>();
             while (true)
             {
-                if (await PollAsync() is not { } jobs)
-                {
-                    Output.Error("The service answered with an error.");
-                    return ExitCodes.ServiceError;
-                }
-
+                var jobs = await PollAsync();
                 foreach (var job in jobs.OrderBy(job => job.Id, StringComparer.Ordinal))
                 {
                     var row = JobTable.Row(job);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SynthFunctions.Testing;
+using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Reliability.Scenarios;
 
@@ -32,23 +32,23 @@ public sealed class ApiFailuresScenario(HostClient steady, HostClient wrongKey, 
         foreach (var @case in cases)
         {
             var name = $"failure-{Guid.NewGuid():N} {@case.Marker}".Trim();
-            var answer = await @case.Host.PostJsonAsync(HostClient.Request(name), null, cancellationToken);
-            started.Add((@case, (string)answer.Json!["id"]!, name));
+            var job = await @case.Host.SubmitAsync(HostClient.Request(name), null, cancellationToken);
+            started.Add((@case, job.Id, name));
         }
 
         foreach (var (@case, id, name) in started)
         {
             var ended = await @case.Host.WaitForEndAsync([id], @case.Within, null, cancellationToken);
             var job = ended[id];
-            var reason = (string?)job?["error"] ?? "";
-            var calls = (int?)job?["aiStudiosCalls"] ?? -1;
+            var reason = job?.Error ?? "";
+            var calls = job?.AiStudiosCalls ?? -1;
             var simulator = await SimulatorView.ReadAsync(steady.Host, artifacts, cancellationToken);
             var exports = simulator.ExportAttempts(name);
             result.Check(
                 @case.Name,
                 $"failed within {@case.Within.TotalSeconds:0} s, reason mentions \"{@case.ExpectedReason}\", at most {@case.MaxApiCalls} API calls, {@case.Exports} export(s) by name",
                 $"{HostClient.State(job)}, \"{Shorten(reason)}\", {calls} calls, {exports} export attempt(s)",
-                HostClient.State(job) == "failed" && reason.Contains(@case.ExpectedReason, StringComparison.Ordinal) && calls <= @case.MaxApiCalls && calls >= 1 && exports == @case.Exports);
+                job?.State == JobState.Failed && reason.Contains(@case.ExpectedReason, StringComparison.Ordinal) && calls <= @case.MaxApiCalls && calls >= 1 && exports == @case.Exports);
         }
 
         result.Duration = clock.Elapsed;

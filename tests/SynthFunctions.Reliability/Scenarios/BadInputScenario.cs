@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Scripts;
 using SynthFunctions.Core.Storage;
@@ -25,11 +27,11 @@ public sealed class BadInputScenario(HostClient client, RunArtifacts artifacts, 
         {
             var answer = await client.SendAsync(() =>
             {
-                var message = new HttpRequestMessage(HttpMethod.Post, "api/videos") { Content = new ByteArrayContent(bad.Body) };
+                var message = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.VideosPath) { Content = new ByteArrayContent(bad.Body) };
                 message.Content.Headers.TryAddWithoutValidation("Content-Type", bad.ContentType);
                 if (bad.IdempotencyKey is not null)
                 {
-                    message.Headers.TryAddWithoutValidation("Idempotency-Key", bad.IdempotencyKey);
+                    message.Headers.TryAddWithoutValidation(SynthFunctionsClient.IdempotencyKeyHeader, bad.IdempotencyKey);
                 }
 
                 return message;
@@ -42,7 +44,7 @@ public sealed class BadInputScenario(HostClient client, RunArtifacts artifacts, 
         result.Expect("requests answered with the expected 4xx (400, 413 oversize, 415 content type)", requests.Count, answered.Count(a => (int)a.Answer.Status == a.Case.Expected));
         result.Expect("4xx answers that are application/problem+json", requests.Count, answered.Count(a => (int)a.Answer.Status is >= 400 and < 500 && a.Answer.ContentType == "application/problem+json"));
         result.Expect("400 answers that name at least one problem with its path", answered.Count(a => a.Case.Expected == 400),
-            answered.Count(a => a.Case.Expected == 400 && a.Answer.Json?["errors"]?.AsArray().Count > 0));
+            answered.Count(a => a.Case.Expected == 400 && a.Answer.Problem?.Errors.Count > 0));
         foreach (var miss in answered.Where(a => (int)a.Answer.Status != a.Case.Expected).Take(5))
         {
             result.Note($"unexpected: {miss.Case.Category} / {miss.Case.Name}: {(int)miss.Answer.Status} {miss.Answer.Body[..Math.Min(200, miss.Answer.Body.Length)]}");

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Scripts;
 using SynthFunctions.Testing;
@@ -48,7 +50,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         var clock = Stopwatch.StartNew();
         var settings = new Dictionary<string, string>(FaultSettings) { ["Simulator__ApiKey"] = secrets.ApiKey, ["Webhook__SigningKey"] = secrets.SigningKey };
         await using var host = await SelfHostProcess.StartAsync(settings);
-        var client = new HostClient(host, artifacts);
+        using var client = new HostClient(host, artifacts);
         var random = new Random(7);
         var renders = Enumerable.Range(0, profile.LoadJobs).Select(_ => random.Next(1, profile.MaxRenderSeconds + 1)).ToArray();
 
@@ -78,14 +80,14 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         {
             await Task.Delay(SubmitAt(i), cancellationToken);
             var name = $"load-{i:000} sim:render={renders[i]}s";
-            var answer = await client.PostJsonAsync(HostClient.Request(name), $"load-{runId}-{i}", cancellationToken);
-            if (answer.Json?["id"] is { } id)
+            try
             {
-                jobs[(string)id!] = (name, "http");
+                var job = await client.SubmitAsync(HostClient.Request(name), $"load-{runId}-{i}", cancellationToken);
+                jobs[job.Id] = (name, "http");
             }
-            else
+            catch (SynthApiException ex)
             {
-                log($"submission {i} refused: {answer.Status} {answer.Body}");
+                log($"submission {i} refused: {ex.Message}");
             }
         }));
     }
@@ -122,10 +124,10 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
 
     async Task CheckAsync(
         ScenarioResult result, SelfHostProcess host, ConcurrentDictionary<string, (string Name, string Source)> jobs,
-        Dictionary<string, System.Text.Json.Nodes.JsonObject?> statuses, SimulatorView simulator, int kills, CancellationToken cancellationToken)
+        Dictionary<string, JobStatus?> statuses, SimulatorView simulator, int kills, CancellationToken cancellationToken)
     {
         var states = statuses.GroupBy(pair => HostClient.State(pair.Value)).ToDictionary(g => g.Key, g => g.Count());
-        var completed = statuses.Where(pair => HostClient.State(pair.Value) == "completed").Select(pair => pair.Key).ToList();
+        var completed = statuses.Where(pair => pair.Value?.State == JobState.Completed).Select(pair => pair.Key).ToList();
         var ended = statuses.Count(pair => HostClient.IsFinished(pair.Value));
         result.Expect("jobs accepted by the API", profile.LoadJobs, jobs.Count);
         result.Expect("hard kills (SIGKILL) and restarts", profile.Kills, kills);
@@ -144,11 +146,11 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
             var record = await videos.GetBlobClient($"{id}.json").DownloadContentAsync(cancellationToken);
             var text = record.Value.Content.ToString();
             artifacts.Add($"blob:videos/{id}.json", text);
-            using var json = JsonDocument.Parse(text);
+            var stored = JsonSerializer.Deserialize<JobStatus>(text, SynthJson.Options)!;
             var project = simulator.ProjectsOf(id).SingleOrDefault();
-            if (json.RootElement.GetProperty("state").GetString() == "completed" && json.RootElement.GetProperty("id").GetString() == id
-                && project is not null && json.RootElement.GetProperty("projectKey").GetString() == (string?)project["key"]
-                && json.RootElement.TryGetProperty("videoUrl", out var url) && url.GetString()!.EndsWith($"/videos/{(string?)project["key"]}.mp4", StringComparison.Ordinal))
+            if (stored.State == JobState.Completed && stored.Id == id
+                && project is not null && stored.ProjectKey == (string?)project["key"]
+                && stored.VideoUrl?.EndsWith($"/videos/{(string?)project["key"]}.mp4", StringComparison.Ordinal) == true)
             {
                 goodRecords++;
             }
@@ -175,7 +177,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         // One error line is expected by design: an export whose outcome was lost is reported for a person to check.
         var errorLines = ErrorLines().Matches(host.Output).Select(m => Regex.Replace(m.Value.Trim(), @"\s*\n\s*", " — ")).ToList();
         var lostExportJobs = Regex.Matches(host.Output, @"Job (\S+) has an export of unknown outcome").Select(m => m.Groups[1].Value).Distinct().ToList();
-        var unknownOutcomeJobs = statuses.Where(pair => ((string?)pair.Value?["error"])?.Contains("outcome is unknown", StringComparison.Ordinal) == true).Select(pair => pair.Key).ToHashSet();
+        var unknownOutcomeJobs = statuses.Where(pair => pair.Value?.Error?.Contains("outcome is unknown", StringComparison.Ordinal) == true).Select(pair => pair.Key).ToHashSet();
         var failures = errorLines.Where(line => !line.Contains("ExportProjectActivity", StringComparison.Ordinal)).ToList();
         result.Expect("unhandled exceptions", 0, Regex.Count(host.Output, "Unhandled exception"));
         result.Expect("error-level log lines other than lost-export reports", 0, failures.Count);
@@ -188,17 +190,17 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
 
         foreach (var (id, job) in statuses.Where(pair => !HostClient.IsFinished(pair.Value)).Take(5))
         {
-            result.Note($"not ended: {id}: {job?.ToJsonString()}; simulator projects: {string.Join(", ", simulator.ProjectsOf(id).Select(p => p.ToJsonString()))}");
+            result.Note($"not ended: {id}: {JsonSerializer.Serialize(job, SynthJson.Options)}; simulator projects: {string.Join(", ", simulator.ProjectsOf(id).Select(p => p.ToJsonString()))}");
         }
 
         result.Check("job outcomes", "all terminal", string.Join(", ", states.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Value} {s.Key}")), ended == jobs.Count);
-        var reasons = statuses.Where(pair => HostClient.State(pair.Value) == "failed").GroupBy(pair => Reason((string?)pair.Value!["error"])).Select(g => $"{g.Count()} × {g.Key}");
+        var reasons = statuses.Where(pair => pair.Value?.State == JobState.Failed).GroupBy(pair => Reason(pair.Value!.Error)).Select(g => $"{g.Count()} × {g.Key}");
         foreach (var reason in reasons)
         {
             result.Note("failed: " + reason);
         }
 
-        var apiCalls = completed.Select(id => (int?)statuses[id]!["aiStudiosCalls"] ?? 0).ToList();
+        var apiCalls = completed.Select(id => statuses[id]!.AiStudiosCalls).ToList();
         if (apiCalls.Count > 0)
         {
             result.Note(string.Create(CultureInfo.InvariantCulture, $"API calls per completed job: mean {apiCalls.Average():0.00}, max {apiCalls.Max()} (retries of refused and failed calls included)."));

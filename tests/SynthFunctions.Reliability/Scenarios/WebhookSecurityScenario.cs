@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using SynthFunctions.Client;
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Webhooks;
 using SynthFunctions.Testing;
@@ -17,14 +19,14 @@ public sealed class WebhookSecurityScenario(HostClient client, Secrets secrets, 
         var running = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            running.Add((string)(await client.PostJsonAsync(HostClient.Request($"security-running-{i} sim:render=5m sim:no-webhook"), null, cancellationToken)).Json!["id"]!);
+            running.Add((await client.SubmitAsync(HostClient.Request($"security-running-{i} sim:render=5m sim:no-webhook"), null, cancellationToken)).Id);
         }
 
-        var finished = (string)(await client.PostJsonAsync(HostClient.Request("security-finished sim:render=0s"), null, cancellationToken)).Json!["id"]!;
+        var finished = (await client.SubmitAsync(HostClient.Request("security-finished sim:render=0s"), null, cancellationToken)).Id;
         await client.WaitForEndAsync([finished], TimeSpan.FromSeconds(60), null, cancellationToken);
         foreach (var id in running)
         {
-            await SynthFunctions.Testing.Eventually.UntilAsync(async () => HostClient.State(await client.JobAsync(id, cancellationToken)) == "rendering", $"{id} to render");
+            await Eventually.UntilAsync(async () => (await client.JobAsync(id, cancellationToken))?.State == JobState.Rendering, $"{id} to render");
         }
 
         var before = await SnapshotAsync(running.Append(finished), cancellationToken);
@@ -32,20 +34,21 @@ public sealed class WebhookSecurityScenario(HostClient client, Secrets secrets, 
         foreach (var id in running)
         {
             var token = tokens.Create(id);
-            forged.Add(("missing token", $"api/webhooks/aistudios/{id}"));
-            forged.Add(("empty token", $"api/webhooks/aistudios/{id}?token="));
+            var callback = ApiRoutes.WebhookPath(id);
+            forged.Add(("missing token", callback));
+            forged.Add(("empty token", $"{callback}?token="));
             for (var n = 0; n < profile.ForgedCallbacksPerJob; n++)
             {
-                forged.Add(("forged token", $"api/webhooks/aistudios/{id}?token={Guid.NewGuid():N}"));
+                forged.Add(("forged token", $"{callback}?token={Guid.NewGuid():N}"));
             }
 
-            forged.Add(("another job's token (replayed)", $"api/webhooks/aistudios/{id}?token={tokens.Create(running.First(other => other != id))}"));
-            forged.Add(("finished job's token (replayed)", $"api/webhooks/aistudios/{id}?token={tokens.Create(finished)}"));
-            forged.Add(("tampered: one character changed", $"api/webhooks/aistudios/{id}?token={token[..^1]}{(token[^1] == 'A' ? 'B' : 'A')}"));
-            forged.Add(("tampered: truncated", $"api/webhooks/aistudios/{id}?token={token[..^2]}"));
-            forged.Add(("tampered: extended", $"api/webhooks/aistudios/{id}?token={token}x"));
-            forged.Add(("tampered: upper case", $"api/webhooks/aistudios/{id}?token={token.ToUpperInvariant()}"));
-            forged.Add(("signed with another key", $"api/webhooks/aistudios/{id}?token={new WebhookTokens(new FixedOptionsMonitor<WebhookOptions>(new WebhookOptions { SigningKey = secrets.SigningKey + "x" })).Create(id)}"));
+            forged.Add(("another job's token (replayed)", $"{callback}?token={tokens.Create(running.First(other => other != id))}"));
+            forged.Add(("finished job's token (replayed)", $"{callback}?token={tokens.Create(finished)}"));
+            forged.Add(("tampered: one character changed", $"{callback}?token={token[..^1]}{(token[^1] == 'A' ? 'B' : 'A')}"));
+            forged.Add(("tampered: truncated", $"{callback}?token={token[..^2]}"));
+            forged.Add(("tampered: extended", $"{callback}?token={token}x"));
+            forged.Add(("tampered: upper case", $"{callback}?token={token.ToUpperInvariant()}"));
+            forged.Add(("signed with another key", $"{callback}?token={new WebhookTokens(new FixedOptionsMonitor<WebhookOptions>(new WebhookOptions { SigningKey = secrets.SigningKey + "x" })).Create(id)}"));
         }
 
         var statuses = new List<HttpStatusCode>();
@@ -59,9 +62,9 @@ public sealed class WebhookSecurityScenario(HostClient client, Secrets secrets, 
         }
 
         var unknown = JobIds.ForIdempotencyKey(Guid.NewGuid().ToString());
-        var forFinished = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/webhooks/aistudios/{finished}?token={tokens.Create(finished)}"), cancellationToken);
-        var forUnknown = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/webhooks/aistudios/{unknown}?token={tokens.Create(unknown)}"), cancellationToken);
-        var forUnknownForged = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/webhooks/aistudios/{unknown}?token=forged"), cancellationToken);
+        var forFinished = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"{ApiRoutes.WebhookPath(finished)}?token={tokens.Create(finished)}"), cancellationToken);
+        var forUnknown = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"{ApiRoutes.WebhookPath(unknown)}?token={tokens.Create(unknown)}"), cancellationToken);
+        var forUnknownForged = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"{ApiRoutes.WebhookPath(unknown)}?token=forged"), cancellationToken);
         var after = await SnapshotAsync(running.Append(finished), cancellationToken);
 
         result.Size = $"{statuses.Count} bad callbacks against {running.Count} rendering jobs ({forged.Select(f => f.Kind).Distinct().Count()} kinds, GET and POST), plus callbacks for a finished and an unknown job";
@@ -75,7 +78,14 @@ public sealed class WebhookSecurityScenario(HostClient client, Secrets secrets, 
 
         foreach (var id in running)
         {
-            await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, $"api/videos/{id}"), cancellationToken);
+            try
+            {
+                await client.RetryAsync(api => api.CancelJobAsync(id, cancellationToken), cancellationToken);
+            }
+            catch (SynthApiException ex)
+            {
+                result.Note($"clean-up: {id} could not be cancelled: {ex.Message}");
+            }
         }
 
         result.Duration = clock.Elapsed;
@@ -90,7 +100,7 @@ public sealed class WebhookSecurityScenario(HostClient client, Secrets secrets, 
         foreach (var id in ids)
         {
             var job = await client.JobAsync(id, cancellationToken);
-            var key = (string?)job?["projectKey"];
+            var key = job?.ProjectKey;
             snapshot[id] = $"{HostClient.State(job)}|{(key is null ? 0 : simulator.ApiCalls(key))}|{simulator.ProjectsOf(id).Count}";
         }
 
