@@ -40,6 +40,11 @@ public sealed partial class DurableSidecar(
             PartitionCount = settings.PartitionCount,
             MaxConcurrentTaskActivityWorkItems = settings.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = settings.MaxConcurrentOrchestrations,
+            // A message a crashed process had dequeued (its in-memory prefetch, an episode in progress, a running activity)
+            // stays invisible until this timeout; the 5-minute defaults left jobs of a killed host idle for minutes past
+            // their due timers. Running work renews its messages, so the timeout only bounds how long a crash delays them.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
             // Shorter leases than the defaults let a restarted process take its partitions back sooner after a crash.
             LeaseInterval = TimeSpan.FromSeconds(15),
             LeaseRenewInterval = TimeSpan.FromSeconds(5),
