@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AiStudios.Simulator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
@@ -11,7 +13,7 @@ namespace SynthFunctions.Core.Tests.Clients;
 /// <summary>
 /// V3 access tokens (aistudios-v3.md §1.2) between the real client and the simulator over loopback: issued with AppId and
 /// UserKey, shared by every call, issued once at a time, renewed before they end and once after a refusal, never counted
-/// as a call's attempts.
+/// as a call's attempts, and never written anywhere.
 /// </summary>
 public class AccessTokenTests
 {
@@ -194,4 +196,43 @@ public class AccessTokenTests
         Assert.Equal(1, TokenCalls(api));
         Assert.Equal(2, api.Simulator.Calls.Projects[project.ProjectKey].ApiCalls);
     }
+
+    [Fact]
+    public async Task Neither_the_user_key_nor_any_token_appears_in_a_log_line_or_an_exception()
+    {
+        const string userKey = "v3-user-key-that-must-not-leak-7d41";
+        var simulatorClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var api = await SimulatedAiStudios.StartAsync(
+            new() { ["Simulator:UserKey"] = userKey, ["Simulator:RenderTime"] = "00:00:00" }, api: AiStudiosApi.V3, simulatorClock: simulatorClock);
+        // The simulator expects its default UserKey, so this client's (the secret) is refused.
+        await using var wrong = await SimulatedAiStudios.StartAsync(client: new() { ["AiStudios:UserKey"] = userKey }, api: AiStudiosApi.V3);
+
+        var project = await api.Client.ExportAsync(V3Requests.Project(), "secrets", null, Token);
+        await api.Client.GetProgressAsync(project.ProjectKey, Token);
+        simulatorClock.Advance(SimulatorOptions.DefaultTokenLifetime);
+        await api.Client.GetProgressAsync(project.ProjectKey, Token);
+        Exception[] errors =
+        [
+            await Assert.ThrowsAsync<AiStudiosRejectedException>(() => api.Client.GetProgressAsync("0123456789abcdef01234567", Token)),
+            await Assert.ThrowsAsync<AiStudiosAuthenticationException>(() => wrong.Client.GetProgressAsync(Demo, Token)),
+        ];
+
+        string[] secrets = [userKey, .. api.Traffic.IssuedTokens];
+        Assert.Equal(3, secrets.Length);
+        var logged = api.Logs.GetSnapshot().Concat(wrong.Logs.GetSnapshot()).ToList();
+        // What was captured: HTTP client logging at Trace (the token requests', headers included) and the client's own lines.
+        Assert.Contains(logged, record => record.Category?.StartsWith("System.Net.Http.HttpClient.aistudios-token", StringComparison.Ordinal) == true
+                                          && record.Level == LogLevel.Trace);
+        Assert.Contains(logged, record => record.Category == typeof(AiStudiosCaller).FullName);
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(logged, record => Mentions(record, secret));
+            Assert.All(errors, error => Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal));
+        }
+    }
+
+    static bool Mentions(FakeLogRecord record, string secret) =>
+        record.Message.Contains(secret, StringComparison.Ordinal)
+        || (record.Exception?.ToString().Contains(secret, StringComparison.Ordinal) ?? false)
+        || (record.StructuredState?.Any(pair => pair.Value?.Contains(secret, StringComparison.Ordinal) == true) ?? false);
 }
