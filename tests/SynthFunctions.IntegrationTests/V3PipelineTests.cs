@@ -107,7 +107,7 @@ public sealed class V3PipelineTests(AzuriteFixture azurite)
 
         Assert.True(status.State == JobState.Completed, status.Error);
         var tokens = harness.SimulatorTraffic.IssuedTokens;
-        Assert.Equal(2, tokens.Count);
+        Assert.Equal((2, 2), (tokens.Count, harness.Simulator.Calls.ByEndpoint["v3Token"]));
         var projectCalls = harness.SimulatorTraffic.Requests.Where(call => call.Path.StartsWith("/api/odin/v3/editor/", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [("/api/odin/v3/editor/project", 200, tokens[0]), ($"/api/odin/v3/editor/progress/{status.ProjectKey}", 401, tokens[0]), ($"/api/odin/v3/editor/progress/{status.ProjectKey}", 200, tokens[1])],
