@@ -30,9 +30,10 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     readonly WebApplication frontDoor;
 
-    PipelineHarness(SimulatorServer simulator, DurableTaskTestHost durable, WebApplication frontDoor, Uri baseAddress)
+    PipelineHarness(SimulatorServer simulator, SimulatorTraffic traffic, DurableTaskTestHost durable, WebApplication frontDoor, Uri baseAddress)
     {
         Simulator = simulator;
+        SimulatorTraffic = traffic;
         Durable = durable;
         this.frontDoor = frontDoor;
         BaseAddress = baseAddress;
@@ -40,6 +41,9 @@ public sealed class PipelineHarness : IAsyncDisposable
     }
 
     public SimulatorServer Simulator { get; }
+
+    /// <summary>Every API request the simulator received, as it arrived (bodies, <c>Authorization</c>, issued V3 tokens).</summary>
+    public SimulatorTraffic SimulatorTraffic { get; }
 
     public DurableTaskTestHost Durable { get; }
 
@@ -90,17 +94,35 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts everything. <paramref name="settings"/> override <see cref="DefaultSettings"/>; a null value removes a key.
-    /// With <paramref name="webhooks"/> false, exports carry no callback URL and jobs poll.
+    /// With <paramref name="webhooks"/> false, exports carry no callback URL and jobs poll. The service speaks
+    /// <paramref name="api"/> with the simulator's own credentials: its API key (classic, the default) or its AppId and
+    /// UserKey (V3). The pipeline logs from <paramref name="logLevel"/> up; at <see cref="LogLevel.Trace"/> the HTTP clients'
+    /// and Polly's own logging is captured too.
     /// </summary>
     public static async Task<PipelineHarness> StartAsync(
-        AzuriteProcess azurite, Dictionary<string, string?>? settings = null, Dictionary<string, string?>? simulatorSettings = null, bool webhooks = true)
+        AzuriteProcess azurite,
+        Dictionary<string, string?>? settings = null,
+        Dictionary<string, string?>? simulatorSettings = null,
+        bool webhooks = true,
+        AiStudiosApi api = AiStudiosApi.Classic,
+        LogLevel logLevel = LogLevel.Debug)
     {
         ArgumentNullException.ThrowIfNull(azurite);
-        var simulator = await SimulatorServer.StartAsync(simulatorSettings);
+        var traffic = new SimulatorTraffic();
+        var simulator = await SimulatorServer.StartAsync(simulatorSettings, configureServices: traffic.AddTo);
         var frontDoorPort = LoopbackPort.Free();
         var values = DefaultSettings(azurite);
         values["AiStudios:BaseUrl"] = simulator.BaseAddress.ToString();
-        values["AiStudios:ApiKey"] = simulator.Options.ApiKey;
+        if (api == AiStudiosApi.V3)
+        {
+            values["AiStudios:AppId"] = simulator.Options.AppId;
+            values["AiStudios:UserKey"] = simulator.Options.UserKey;
+        }
+        else
+        {
+            values["AiStudios:ApiKey"] = simulator.Options.ApiKey;
+        }
+
         if (webhooks)
         {
             values["Webhook:PublicBaseUrl"] = $"http://127.0.0.1:{frontDoorPort}";
@@ -120,14 +142,22 @@ public sealed class PipelineHarness : IAsyncDisposable
                 ConfigureServices = services =>
                 {
                     services.AddSingleton<IConfiguration>(configuration);
-                    services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
+                    services.AddLogging(logging =>
+                    {
+                        logging.SetMinimumLevel(logLevel).AddFakeLogging();
+                        if (logLevel == LogLevel.Trace)
+                        {
+                            // The host's appsettings.json raises these to Warning; at Trace, capture them too.
+                            logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Trace).AddFilter("Polly", LogLevel.Trace);
+                        }
+                    });
                     services.AddSynthCore(configuration);
                 },
             });
 
         var frontDoor = StartFrontDoor(durable, frontDoorPort);
         await frontDoor.StartAsync();
-        return new PipelineHarness(simulator, durable, frontDoor, new Uri($"http://127.0.0.1:{frontDoorPort}/"));
+        return new PipelineHarness(simulator, traffic, durable, frontDoor, new Uri($"http://127.0.0.1:{frontDoorPort}/"));
     }
 
     /// <summary>The shared routes (<see cref="ApiEndpointRouteBuilderExtensions.MapSynthApi"/>) on loopback, over the test host's services.</summary>

@@ -276,8 +276,10 @@ public class AiStudiosClientTests
         var rejected = await Assert.ThrowsAsync<AiStudiosAuthenticationException>(() => wrong.Client.ExportAsync(Requests.OneScene(), ProjectName(Requests.OneScene()), null, Token));
 
         var logged = api.Logs.GetSnapshot().Concat(wrong.Logs.GetSnapshot()).ToList();
-        Assert.Contains(logged, record => record.Message.Contains("Authorization", StringComparison.Ordinal));
-        Assert.DoesNotContain(logged, record => record.Message.Contains(secret, StringComparison.Ordinal) || (record.Exception?.ToString().Contains(secret, StringComparison.Ordinal) ?? false));
+        // The client's own lines were captured; the HttpClient's header logging, whose structured state carried the key, is off.
+        Assert.Contains(logged, record => record.Category == typeof(AiStudiosCaller).FullName);
+        Assert.DoesNotContain(logged, record => record.Message.Contains(secret, StringComparison.Ordinal) || (record.Exception?.ToString().Contains(secret, StringComparison.Ordinal) ?? false)
+            || (record.StructuredState?.Any(pair => pair.Value?.Contains(secret, StringComparison.Ordinal) == true) ?? false));
         Assert.DoesNotContain(secret, rejected.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(secret, new AiStudiosOptions { ApiKey = secret }.ToString(), StringComparison.Ordinal);
     }

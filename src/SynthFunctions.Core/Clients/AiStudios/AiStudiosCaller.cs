@@ -49,6 +49,12 @@ internal sealed partial class AiStudiosCaller(IOptionsMonitor<AiStudiosOptions> 
             ExceptionDispatchInfo.Throw(cancelled);
             throw;
         }
+        catch (ApiRequestException wrapped) when (wrapped.InnerException is AiStudiosException failure)
+        {
+            // A failure of our own handlers (the V3 access token could not be had): surface it as it was classified.
+            ExceptionDispatchInfo.Throw(failure);
+            throw;
+        }
 
         using (response)
         {

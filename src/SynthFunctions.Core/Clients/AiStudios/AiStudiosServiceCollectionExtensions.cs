@@ -63,7 +63,9 @@ public static class AiStudiosServiceCollectionExtensions
                 // The resilience pipeline owns every timeout.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .RedactLoggedHeaders(_ => true)
+            // No HttpClient logging: its Trace header events redact the Authorization value (the API key or a V3 token) only
+            // in the formatted message; their structured state still carries it, and structured sinks write that state.
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<AiStudiosAuthenticationHandler>();
         // Order matters: handlers added later sit inside the resilience handler and see every attempt.
         client.AddResilienceHandler("aistudios", ConfigureResilience);
