@@ -33,9 +33,15 @@ public sealed class SimulatorView
     public IReadOnlyList<JsonObject> ProjectsOf(string jobId) =>
         Projects.Where(p => ((string?)p["webhookTarget"])?.EndsWith("/" + jobId, StringComparison.Ordinal) == true).ToList();
 
-    public IReadOnlyList<JsonObject> ProjectsNamed(string name) => Projects.Where(p => (string?)p["name"] == name).ToList();
+    /// <summary>Projects exported for requests named <paramref name="name"/>: the service names each project after its request and job.</summary>
+    public IReadOnlyList<JsonObject> ProjectsNamed(string name) => Projects.Where(p => IsFor((string?)p["name"], name)).ToList();
 
-    public int ExportAttempts(string name) => (int?)Calls["exportsByName"]?[name] ?? 0;
+    /// <summary>Export attempts for requests named <paramref name="name"/> (project names are "{request name} [{job id}]").</summary>
+    public int ExportAttempts(string name) =>
+        Calls["exportsByName"]?.AsObject().Where(pair => IsFor(pair.Key, name)).Sum(pair => (int?)pair.Value ?? 0) ?? 0;
+
+    static bool IsFor(string? projectName, string requestName) =>
+        projectName is not null && (projectName == requestName || projectName.StartsWith(requestName + " [", StringComparison.Ordinal));
 
     public int ApiCalls(string projectKey) => (int?)Calls["projects"]?[projectKey]?["apiCalls"] ?? 0;
 

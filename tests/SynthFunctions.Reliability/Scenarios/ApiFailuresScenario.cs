@@ -20,7 +20,7 @@ public sealed class ApiFailuresScenario(HostClient steady, HostClient wrongKey, 
         Case[] cases =
         [
             new("rejected project", steady, "sim:reject", "AI Studios rejected the project export", TimeSpan.FromSeconds(30), 1),
-            new("authentication failure", wrongKey, "", "refused the API key", TimeSpan.FromSeconds(30), 1, Exports: 0),
+            new("authentication failure", wrongKey, "", "refused the credentials", TimeSpan.FromSeconds(30), 1, Exports: 0),
             new("render that stalls", steady, "sim:stuck=30", "The render stalled at 30%", TimeSpan.FromSeconds(60), 40),
             new("render past the deadline", steady, "sim:render=10m", "did not finish within the 45 s deadline", TimeSpan.FromSeconds(90), 40),
             new("expired video URL when copying", steady, "sim:render=1s sim:expire=0s", "it has probably expired", TimeSpan.FromSeconds(60), 3),
