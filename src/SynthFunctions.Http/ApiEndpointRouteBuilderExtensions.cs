@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
@@ -29,6 +30,13 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGet($"/{ApiRoutes.Videos}", VideoEndpoints.ListAsync);
         api.MapGet($"/{ApiRoutes.Video}", VideoEndpoints.GetAsync);
         api.MapDelete($"/{ApiRoutes.Video}", VideoEndpoints.CancelAsync);
+        api.MapPost($"/{ApiRoutes.Batches}", (HttpRequest request, [FromServices] BatchService batches, [FromServices] BatchFileReader reader, CancellationToken token) =>
+            BatchEndpoints.SubmitAsync(request, batches, reader, token));
+        api.MapGet($"/{ApiRoutes.Batches}", (HttpRequest request, [FromServices] BatchService batches, CancellationToken token) => BatchEndpoints.ListAsync(request, batches, token));
+        api.MapGet($"/{ApiRoutes.Batch}", (string id, HttpRequest request, [FromServices] BatchService batches, CancellationToken token) =>
+            BatchEndpoints.GetAsync(id, request, batches, token));
+        api.MapDelete($"/{ApiRoutes.Batch}", (string id, HttpRequest request, [FromServices] BatchService batches, CancellationToken token) =>
+            BatchEndpoints.CancelAsync(id, request, batches, token));
         api.MapMethods($"/{ApiRoutes.Webhook}", [HttpMethods.Get, HttpMethods.Post],
             (string id, HttpRequest request, [FromServices] JobService jobs, [FromServices] WebhookTokens tokens, [FromServices] TimeProvider time,
                 [FromServices] ILoggerFactory loggers, CancellationToken token) =>

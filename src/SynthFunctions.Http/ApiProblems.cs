@@ -20,11 +20,14 @@ public static class ApiProblems
     public static IResult TooLarge(int limit) =>
         Results.Problem(title: "The request body is too large", detail: $"The limit is {limit} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    public static IResult UnsupportedMediaType(string? contentType) =>
+    public static IResult UnsupportedMediaType(string? contentType, string expected) =>
         Results.Problem(
             title: "Unsupported content type",
-            detail: $"Send application/json (a video request) or text/plain (a script), not '{contentType}'.",
+            detail: $"Send {expected}, not '{contentType}'.",
             statusCode: StatusCodes.Status415UnsupportedMediaType);
+
+    public static IResult BatchNotFound(string id) =>
+        Results.Problem(title: "No such batch", detail: $"There is no batch '{id}'.", statusCode: StatusCodes.Status404NotFound);
 
     public static IResult JobNotFound(string id) =>
         Results.Problem(title: "No such job", detail: $"There is no job '{id}'.", statusCode: StatusCodes.Status404NotFound);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Validation;
@@ -12,9 +11,6 @@ namespace SynthFunctions.Http;
 /// </summary>
 public static class VideoEndpoints
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-    public const int MaxIdempotencyKeyLength = 255;
-
     /// <summary>
     /// Starts a job from a JSON video request (<c>application/json</c>) or a plain script (<c>text/plain</c>).
     /// 202 with <c>Location</c>; 400 listing every problem; 413 over the size limit; 415 for other content types;
@@ -25,16 +21,15 @@ public static class VideoEndpoints
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(reader);
-        var mediaType = MediaType(request);
+        var mediaType = RequestHeaders.MediaType(request);
         if (mediaType is not ("application/json" or "text/plain"))
         {
-            return ApiProblems.UnsupportedMediaType(request.ContentType);
+            return ApiProblems.UnsupportedMediaType(request.ContentType, "application/json (a video request) or text/plain (a script)");
         }
 
-        var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString();
-        if (idempotencyKey.Length > 0 && (idempotencyKey.Length > MaxIdempotencyKeyLength || !idempotencyKey.All(c => c is >= '!' and <= '~')))
+        if (!RequestHeaders.TryReadIdempotencyKey(request, out var idempotencyKey, out var badKey))
         {
-            return ApiProblems.BadHeader(IdempotencyKeyHeader, $"must be 1 to {MaxIdempotencyKeyLength} visible ASCII characters");
+            return badKey;
         }
 
         var body = await RequestBody.ReadAsync(request, JobRequestLimits.MaxRequestBytes, cancellationToken);
@@ -49,11 +44,11 @@ public static class VideoEndpoints
             return ApiProblems.Invalid(parsed.Problems);
         }
 
-        var jobId = idempotencyKey.Length > 0 ? JobIds.ForIdempotencyKey(idempotencyKey) : JobIds.NewHttpJob();
+        var jobId = idempotencyKey is not null ? JobIds.ForIdempotencyKey(idempotencyKey) : JobIds.NewHttpJob();
         var submission = await jobs.SubmitAsync(parsed.Request!, JobSource.Http(), jobId, JobIds.Fingerprint(body), cancellationToken);
         if (submission.Kind == JobSubmissionKind.Conflict)
         {
-            return ApiProblems.Conflict("Idempotency-Key reused", $"The {IdempotencyKeyHeader} was already used for a different request (job '{submission.JobId}').");
+            return ApiProblems.Conflict("Idempotency-Key reused", $"The {RequestHeaders.IdempotencyKey} was already used for a different request (job '{submission.JobId}').");
         }
 
         request.HttpContext.Response.Headers.Location = JobResource.Url(request, ApiRoutes.VideoPath(submission.JobId));
@@ -134,13 +129,4 @@ public static class VideoEndpoints
         };
     }
 
-    /// <summary>The media type, with a missing one read as JSON (what curl sends by default is form data, which is refused).</summary>
-    static string MediaType(HttpRequest request) =>
-        string.IsNullOrEmpty(request.ContentType) ? "application/json"
-        : MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? (parsed.MediaType.Value ?? "").ToLowerInvariant() switch
-        {
-            var json when json == "application/json" || json.EndsWith("+json", StringComparison.Ordinal) => "application/json",
-            var other => other,
-        }
-        : "";
 }

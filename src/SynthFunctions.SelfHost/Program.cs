@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
+using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.DependencyInjection;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Telemetry;
@@ -36,6 +37,7 @@ builder.Services.Configure<SelfHostOptions>(builder.Configuration.GetSection(Sel
 builder.Services.AddSynthCore(builder.Configuration);
 builder.Services.AddDurableEngine();
 builder.Services.AddSingleton(provider => provider.GetRequiredService<JobServiceFactory>().Create(provider.GetRequiredService<DurableTaskClient>()));
+builder.Services.AddSingleton(provider => provider.GetRequiredService<BatchServiceFactory>().Create(provider.GetRequiredService<DurableTaskClient>()));
 builder.Services.AddHostedService<ScriptWatcher>();
 builder.Services.AddProblemDetails();
 

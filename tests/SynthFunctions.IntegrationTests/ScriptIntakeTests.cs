@@ -29,7 +29,7 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
     }
 
     static Task<ScriptIntakeResult?> HandleAsync(PipelineHarness harness, Upload blob) =>
-        harness.Services.GetRequiredService<ScriptIntake>().HandleAsync(blob.Name, blob.ETag, harness.Jobs, Token);
+        harness.Services.GetRequiredService<ScriptIntake>().HandleAsync(blob.Name, blob.ETag, harness.Jobs, harness.Batches, Token);
 
     [Fact]
     public async Task A_text_script_becomes_a_job_named_after_its_blob_and_a_repeat_finds_the_same_job()
@@ -39,10 +39,10 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
         var blob = await UploadAsync(harness, $"onboarding/{Guid.NewGuid():N} sim:render=1s.txt", content);
 
         var first = await HandleAsync(harness, blob);
-        var status = await WaitForEndAsync(harness, first!.JobId);
+        var status = await WaitForEndAsync(harness, first!.Id);
 
-        Assert.Equal(JobSubmissionKind.Created, first.Submission!.Kind);
-        Assert.Equal(JobIds.ForBlob(blob.Name, blob.Version), first.JobId);
+        Assert.Equal(JobSubmissionKind.Created, first.Kind);
+        Assert.Equal(JobIds.ForBlob(blob.Name, blob.Version), first.Id);
         Assert.Equal(JobState.Completed, status.State);
         Assert.Equal(JobSource.Blob(blob.Name, blob.Version), status.Source);
         Assert.Equal(Path.GetFileNameWithoutExtension(blob.Name), status.Name);
@@ -61,7 +61,7 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
         Assert.False(await harness.Storage.Scripts.GetBlobClient(blob.Name).ExistsAsync(Token));
         var processed = await harness.Storage.Processed.GetBlobClient(blob.Name).DownloadContentAsync(Token);
         Assert.Equal(content, processed.Value.Content.ToArray());
-        Assert.Equal((first!.JobId, blob.Version), (processed.Value.Details.Metadata["jobid"], processed.Value.Details.Metadata["version"]));
+        Assert.Equal((first!.Id, blob.Version), (processed.Value.Details.Metadata["jobid"], processed.Value.Details.Metadata["version"]));
         Assert.Null(again);
 
         // A crash between the job's start and the move leaves the upload in place: handling it again finds that job.
@@ -69,7 +69,7 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
         var started = await harness.Jobs.SubmitAsync(
             new ScriptRequest { Name = "x", Text = "t", Model = "M", Clothes = "C", Language = "en" }, JobSource.Blob(crashed.Name, crashed.Version), JobIds.ForBlob(crashed.Name, crashed.Version), JobIds.Fingerprint(content), Token);
         var recovered = await HandleAsync(harness, crashed);
-        Assert.Equal((started.JobId, JobSubmissionKind.Existing), (recovered!.JobId, recovered.Submission!.Kind));
+        Assert.Equal((started.JobId, JobSubmissionKind.Existing), (recovered!.Id, recovered.Kind));
         Assert.False(await harness.Storage.Scripts.GetBlobClient(crashed.Name).ExistsAsync(Token));
     }
 
@@ -82,11 +82,11 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
 
         // Handlers that read after the first moved the upload find it gone (null) and do nothing.
         var results = (await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => HandleAsync(harness, blob)))).OfType<ScriptIntakeResult>().ToList();
-        await WaitForEndAsync(harness, results[0].JobId);
+        await WaitForEndAsync(harness, results[0].Id);
 
-        Assert.Single(results.Select(r => r.JobId).Distinct());
-        Assert.Single(results, r => r.Submission!.Kind == JobSubmissionKind.Created);
-        Assert.Single(harness.Simulator.Projects.All, p => p.WebhookUrl!.Contains(results[0].JobId, StringComparison.Ordinal));
+        Assert.Single(results.Select(r => r.Id).Distinct());
+        Assert.Single(results, r => r.Kind == JobSubmissionKind.Created);
+        Assert.Single(harness.Simulator.Projects.All, p => p.WebhookUrl!.Contains(results[0].Id, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
         var first = await HandleAsync(harness, await UploadAsync(harness, name, v1));
         var second = await HandleAsync(harness, await UploadAsync(harness, name, v2));
 
-        Assert.NotEqual(first!.JobId, second!.JobId);
-        Assert.Equal(JobSubmissionKind.Created, second.Submission!.Kind);
+        Assert.NotEqual(first!.Id, second!.Id);
+        Assert.Equal(JobSubmissionKind.Created, second.Kind);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
         var result = await HandleAsync(harness, blob);
 
         Assert.True(result!.Rejected);
-        Assert.Null(await harness.Jobs.GetAsync(result.JobId, Token));
+        Assert.Null(await harness.Jobs.GetAsync(result.Id, Token));
         var kept = harness.Storage.Scripts.GetBlobClient(blob.Name);
         Assert.Equal(blob.ETag, (await kept.GetPropertiesAsync(cancellationToken: Token)).Value.ETag);
         Assert.Equal(blob.Version, (await kept.GetTagsAsync(cancellationToken: Token)).Value.Tags[ScriptIntake.RejectedTag]);

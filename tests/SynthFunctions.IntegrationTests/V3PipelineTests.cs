@@ -86,8 +86,8 @@ public sealed class V3PipelineTests(AzuriteFixture azurite)
         var blobName = $"onboarding/{Guid.NewGuid():N} sim:render=1s.txt";
         var uploaded = await harness.Storage.Scripts.GetBlobClient(blobName).UploadAsync(new BinaryData("Welcome aboard."u8.ToArray()), overwrite: true, Token);
 
-        var intake = await harness.Services.GetRequiredService<ScriptIntake>().HandleAsync(blobName, uploaded.Value.ETag, harness.Jobs, Token);
-        var status = await AssertCompletedAsync(harness, intake!.JobId, Path.GetFileNameWithoutExtension(blobName), credits: withTemplate ? 2 : 1);
+        var intake = await harness.Services.GetRequiredService<ScriptIntake>().HandleAsync(blobName, uploaded.Value.ETag, harness.Jobs, harness.Batches, Token);
+        var status = await AssertCompletedAsync(harness, intake!.Id, Path.GetFileNameWithoutExtension(blobName), credits: withTemplate ? 2 : 1);
 
         var project = harness.Simulator.Projects.Find(status.ProjectKey!)!;
         Assert.Equal("Welcome aboard.", project.Scenes[0]!["scripts"]![0]!["org"]!.GetValue<string>());

@@ -69,6 +69,8 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public JobService Jobs => Services.GetRequiredService<JobServiceFactory>().Create(Durable.Client);
 
+    public SynthFunctions.Core.Batches.BatchService Batches => Services.GetRequiredService<SynthFunctions.Core.Batches.BatchServiceFactory>().Create(Durable.Client);
+
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     /// <summary>What the HTTP front door logged (unhandled request exceptions land here).</summary>
@@ -168,6 +170,8 @@ public sealed class PipelineHarness : IAsyncDisposable
         builder.Logging.ClearProviders().AddFakeLogging();
         var services = durable.Services;
         builder.Services.AddSingleton(_ => services.GetRequiredService<JobServiceFactory>().Create(durable.Client));
+        builder.Services.AddSingleton(_ => services.GetRequiredService<SynthFunctions.Core.Batches.BatchServiceFactory>().Create(durable.Client));
+        builder.Services.AddSingleton(_ => services.GetRequiredService<SynthFunctions.Core.Batches.BatchFileReader>());
         builder.Services.AddSingleton(durable.Client);
         builder.Services.AddSingleton(_ => services.GetRequiredService<HealthCheckService>());
         builder.Services.AddSingleton(_ => services.GetRequiredService<WebhookTokens>());

@@ -29,6 +29,10 @@ public class FunctionsMetadataTests
     [InlineData("AiStudiosWebhook", "webhooks/aistudios/{id}", "get,post", "Anonymous")]
     [InlineData("Health", "health", "get", "Function")]
     [InlineData("ListModels", "models", "get", "Function")]
+    [InlineData("SubmitBatch", "batches", "post", "Function")]
+    [InlineData("ListBatches", "batches", "get", "Function")]
+    [InlineData("GetBatch", "batches/{id}", "get", "Function")]
+    [InlineData("CancelBatch", "batches/{id}", "delete", "Function")]
     public void Http_functions_have_their_route_methods_and_authorization(string function, string route, string methods, string authLevel)
     {
         var trigger = Trigger(function);
@@ -41,6 +45,9 @@ public class FunctionsMetadataTests
 
     [Theory]
     [InlineData("JobOrchestrator", "orchestrationTrigger")]
+    [InlineData("BatchOrchestrator", "orchestrationTrigger")]
+    [InlineData("PrepareBatchRowsActivity", "activityTrigger")]
+    [InlineData("WriteBatchManifestActivity", "activityTrigger")]
     [InlineData("ExportProjectActivity", "activityTrigger")]
     [InlineData("CheckRenderActivity", "activityTrigger")]
     [InlineData("FindProjectActivity", "activityTrigger")]
@@ -75,8 +82,10 @@ public class FunctionsMetadataTests
     public void Nothing_else_is_exposed() =>
         Assert.Equal(
             [
-                "AiStudiosWebhook", "CancelVideo", "CheckRenderActivity", "CopyVideoActivity", "ExportProjectActivity", "FindProjectActivity", "GetVideo", "Health", "JobOrchestrator",
-                "ListModels", "ListVideos", "ScriptBlobPoller", "ScriptBlobStarter", "StoreRecordActivity", "SubmitVideo",
+                "AiStudiosWebhook", "BatchOrchestrator", "CancelBatch", "CancelVideo", "CheckRenderActivity", "CopyVideoActivity", "ExportProjectActivity",
+                "FindProjectActivity", "GetBatch", "GetVideo", "Health", "JobOrchestrator", "ListBatches", "ListModels", "ListVideos",
+                "PrepareBatchRowsActivity", "ScriptBlobPoller", "ScriptBlobStarter", "StoreRecordActivity", "SubmitBatch", "SubmitVideo",
+                "WriteBatchManifestActivity",
             ],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
 

@@ -140,7 +140,9 @@ public sealed class TriggerTests(AzuriteFixture azurite)
     public async Task An_empty_upload_is_reported_not_a_crash()
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);
-        var starter = new ScriptBlobStarter(harness.Services.GetRequiredService<ScriptIntake>(), harness.Services.GetRequiredService<JobServiceFactory>());
+        var starter = new ScriptBlobStarter(
+            harness.Services.GetRequiredService<ScriptIntake>(), harness.Services.GetRequiredService<JobServiceFactory>(),
+            harness.Services.GetRequiredService<SynthFunctions.Core.Batches.BatchServiceFactory>());
         var empty = harness.Storage.Scripts.GetBlobClient($"{Guid.NewGuid():N}.txt");
         await empty.UploadAsync(new BinaryData([]), Token);
 
@@ -155,7 +157,9 @@ public sealed class TriggerTests(AzuriteFixture azurite)
     public async Task The_blob_starter_starts_one_job_per_blob_version_and_reports_bad_scripts()
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.Server);
-        var starter = new ScriptBlobStarter(harness.Services.GetRequiredService<ScriptIntake>(), harness.Services.GetRequiredService<JobServiceFactory>());
+        var starter = new ScriptBlobStarter(
+            harness.Services.GetRequiredService<ScriptIntake>(), harness.Services.GetRequiredService<JobServiceFactory>(),
+            harness.Services.GetRequiredService<SynthFunctions.Core.Batches.BatchServiceFactory>());
         var good = harness.Storage.Scripts.GetBlobClient($"{Guid.NewGuid():N} sim:render=1s.txt");
         var etag = ScriptIntake.VersionOf((await good.UploadAsync(new BinaryData("A script from a blob."), Token)).Value.ETag);
         var bad = harness.Storage.Scripts.GetBlobClient($"{Guid.NewGuid():N}.json");

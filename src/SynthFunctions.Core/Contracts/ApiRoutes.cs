@@ -7,12 +7,18 @@ public static class ApiRoutes
     public const string Videos = "videos";
     public const string Video = "videos/{id}";
     public const string Webhook = "webhooks/aistudios/{id}";
+    public const string Batches = "batches";
+    public const string Batch = "batches/{id}";
     public const string Health = "health";
     public const string Models = "models";
 
     public static string VideosPath => $"/{Prefix}/{Videos}";
 
     public static string VideoPath(string id) => $"/{Prefix}/videos/{Uri.EscapeDataString(id)}";
+
+    public static string BatchesPath => $"/{Prefix}/{Batches}";
+
+    public static string BatchPath(string id) => $"/{Prefix}/batches/{Uri.EscapeDataString(id)}";
 
     public static string WebhookPath(string id) => $"/{Prefix}/webhooks/aistudios/{Uri.EscapeDataString(id)}";
 

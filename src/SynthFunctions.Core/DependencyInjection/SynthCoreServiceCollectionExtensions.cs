@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Activities;
+using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Health;
 using SynthFunctions.Core.Jobs;
@@ -32,6 +33,9 @@ public static class SynthCoreServiceCollectionExtensions
         services.AddOptions<JobPolicy>().BindConfiguration(JobPolicy.SectionName).ValidateOnStart();
         services.AddOptions<ScriptDefaultsOptions>().BindConfiguration(ScriptDefaultsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateOnStart();
+        services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.SectionName)
+            .Validate(options => options.MaxConcurrentRenders is >= 1 and <= 1000, "Batch:MaxConcurrentRenders must be between 1 and 1000.")
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobPolicy>, JobPolicyValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScriptDefaultsOptions>, ScriptDefaultsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
@@ -49,6 +53,9 @@ public static class SynthCoreServiceCollectionExtensions
         services.TryAddSingleton<WebhookUrls>();
         services.TryAddSingleton<JobServiceFactory>();
         services.TryAddSingleton<JobRequestReader>();
+        services.TryAddSingleton<BatchFileReader>();
+        services.TryAddSingleton<IBatchStore, BlobBatchStore>();
+        services.TryAddSingleton<BatchServiceFactory>();
         services.TryAddSingleton<ScriptIntake>();
 
         services.TryAddTransient<ExportProjectActivity>();
@@ -56,6 +63,8 @@ public static class SynthCoreServiceCollectionExtensions
         services.TryAddTransient<FindProjectActivity>();
         services.TryAddTransient<CopyVideoActivity>();
         services.TryAddTransient<StoreRecordActivity>();
+        services.TryAddTransient<PrepareBatchRowsActivity>();
+        services.TryAddTransient<WriteBatchManifestActivity>();
 
         services.AddHttpClient(AiStudiosHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         services.AddHealthChecks()
@@ -100,10 +109,13 @@ public static class SynthCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(registry);
         return registry
             .AddOrchestrator<JobOrchestrator>()
+            .AddOrchestrator<BatchOrchestrator>()
             .AddActivity<ExportProjectActivity>()
             .AddActivity<CheckRenderActivity>()
             .AddActivity<FindProjectActivity>()
             .AddActivity<CopyVideoActivity>()
-            .AddActivity<StoreRecordActivity>();
+            .AddActivity<StoreRecordActivity>()
+            .AddActivity<PrepareBatchRowsActivity>()
+            .AddActivity<WriteBatchManifestActivity>();
     }
 }

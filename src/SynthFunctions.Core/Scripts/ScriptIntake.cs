@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
+using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Storage;
@@ -11,9 +12,9 @@ using SynthFunctions.Core.Validation;
 namespace SynthFunctions.Core.Scripts;
 
 /// <summary>
-/// Turns an upload to <c>scripts/</c> into a job: <c>.json</c> is a full request, <c>.txt</c> a plain script with the
-/// configured defaults. The job id derives from the blob's name and version, so the same version never makes a second
-/// video. Once its job exists, the upload moves to <c>scripts-processed/</c>, so <c>scripts/</c> holds only what is still
+/// Turns an upload to <c>scripts/</c> into a job, or a batch: <c>.json</c> is a full request, <c>.txt</c> a plain script
+/// with the configured defaults, <c>.csv</c> and <c>.jsonl</c> a batch. The job (or batch) id derives from the blob's name
+/// and version, so the same version never makes a second video. Once its job exists, the upload moves to <c>scripts-processed/</c>, so <c>scripts/</c> holds only what is still
 /// to do and a scan costs the same however many scripts were handled before. An invalid upload stays where it is, tagged
 /// as rejected for its version, with a report in <c>scripts-rejected/</c>.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed partial class ScriptIntake(
     SynthStorage storage,
     IRejectionStore rejections,
     JobRequestReader reader,
+    BatchFileReader batchReader,
     ILogger<ScriptIntake> logger)
 {
     /// <summary>The blob index tag that marks a rejected upload; its value is the rejected version.</summary>
@@ -46,34 +48,73 @@ public sealed partial class ScriptIntake(
     /// Handles the upload <paramref name="blobName"/> (the version <paramref name="expected"/>, when given). Safe to repeat:
     /// a repeat finds the job its version started, or its report. Null when the blob is already gone.
     /// </summary>
-    public async Task<ScriptIntakeResult?> HandleAsync(string blobName, ETag? expected, JobService jobs, CancellationToken cancellationToken)
+    public async Task<ScriptIntakeResult?> HandleAsync(string blobName, ETag? expected, JobService jobs, BatchService batches, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(batches);
         var blob = storage.Scripts.GetBlobClient(blobName);
-        if (await ScriptReader.ReadAsync(blob, expected, cancellationToken) is not { } read)
+        var isBatch = IsBatchFile(blobName);
+        if (await ScriptReader.ReadAsync(blob, expected, isBatch ? BatchLimits.MaxBytes : MaxScriptBytes, cancellationToken) is not { } read)
         {
             return null;
         }
 
         var version = VersionOf(read.ETag);
-        var jobId = JobIds.ForBlob(blobName, version);
-        var parsed = Parse(blobName, read.Content.Span);
-        if (!parsed.IsValid)
+        var source = JobSource.Blob(blobName, version);
+        var fingerprint = JobIds.Fingerprint(read.Content.Span);
+        var (id, problems, kind) = isBatch
+            ? await StartBatchAsync(blobName, read.Content, source, fingerprint, batches, cancellationToken)
+            : await StartJobAsync(blobName, read.Content, source, fingerprint, jobs, cancellationToken);
+        if (problems.Count > 0)
         {
             if (!await rejections.HasReportAsync(blobName, version, cancellationToken))
             {
-                await rejections.WriteReportAsync(blobName, version, parsed.Problems, cancellationToken);
+                await rejections.WriteReportAsync(blobName, version, problems, cancellationToken);
             }
 
             await MarkRejectedAsync(blob, version, cancellationToken);
-            return new ScriptIntakeResult(jobId, null, parsed.Problems);
+            return new ScriptIntakeResult(id, null, problems);
         }
 
-        var submission = await jobs.SubmitAsync(parsed.Request!, JobSource.Blob(blobName, version), jobId, JobIds.Fingerprint(read.Content.Span), cancellationToken);
-        LogAccepted(logger, blobName, jobId, submission.Kind);
-        await MoveToProcessedAsync(blob, read.Content, read.ETag, jobId, cancellationToken);
-        return new ScriptIntakeResult(jobId, submission, []);
+        LogAccepted(logger, blobName, id, kind!.Value);
+        await MoveToProcessedAsync(blob, read.Content, read.ETag, id, cancellationToken);
+        return new ScriptIntakeResult(id, kind, []);
     }
+
+    async Task<(string Id, IReadOnlyList<ValidationProblem> Problems, JobSubmissionKind? Kind)> StartJobAsync(
+        string blobName, ReadOnlyMemory<byte> content, JobSource source, string fingerprint, JobService jobs, CancellationToken cancellationToken)
+    {
+        var jobId = JobIds.ForBlob(blobName, source.BlobVersion!);
+        var parsed = Parse(blobName, content.Span);
+        if (!parsed.IsValid)
+        {
+            return (jobId, parsed.Problems, null);
+        }
+
+        var submission = await jobs.SubmitAsync(parsed.Request!, source, jobId, fingerprint, cancellationToken);
+        return (jobId, [], submission.Kind);
+    }
+
+    async Task<(string Id, IReadOnlyList<ValidationProblem> Problems, JobSubmissionKind? Kind)> StartBatchAsync(
+        string blobName, ReadOnlyMemory<byte> content, JobSource source, string fingerprint, BatchService batches, CancellationToken cancellationToken)
+    {
+        var batchId = JobIds.ForBatchBlob(blobName, source.BlobVersion!);
+        var parsed = content.Length > BatchLimits.MaxBytes
+            ? BatchFileParseResult.Invalid("$", $"is larger than the {BatchLimits.MaxBytes}-byte limit")
+            : Path.GetExtension(blobName).Equals(".csv", StringComparison.OrdinalIgnoreCase)
+                ? batchReader.ReadCsv(content.Span, template: null)
+                : batchReader.ReadJsonLines(content.Span);
+        if (!parsed.IsValid)
+        {
+            return (batchId, parsed.Problems, null);
+        }
+
+        var name = JobRequestParser.CleanName(Path.GetFileNameWithoutExtension(blobName));
+        var submission = await batches.SubmitAsync(parsed.Rows, name, source, batchId, fingerprint, cancellationToken);
+        return (batchId, [], submission.Kind);
+    }
+
+    static bool IsBatchFile(string blobName) => Path.GetExtension(blobName).ToLowerInvariant() is ".csv" or ".jsonl";
 
     /// <summary>A report is written for a version that cannot be read at all (after repeated failures), and it is tagged like any rejection.</summary>
     public async Task RejectUnreadableAsync(string blobName, ETag etag, string reason, CancellationToken cancellationToken)
@@ -96,7 +137,7 @@ public sealed partial class ScriptIntake(
         {
             ".json" => WithName(reader.ReadJson(content), displayName),
             ".txt" => reader.ReadScript(content, displayName),
-            _ => JobRequestParseResult.Invalid("$", $"has the extension '{extension}'; upload a .json video request or a .txt script"),
+            _ => JobRequestParseResult.Invalid("$", $"has the extension '{extension}'; upload a .json video request, a .txt script, or a .csv or .jsonl batch"),
         };
     }
 
@@ -137,15 +178,15 @@ public sealed partial class ScriptIntake(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Script {BlobName} accepted as job {JobId} ({Kind})")]
-    static partial void LogAccepted(ILogger logger, string blobName, string jobId, JobSubmissionKind kind);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upload {BlobName} accepted as {Id} ({Kind})")]
+    static partial void LogAccepted(ILogger logger, string blobName, string id, JobSubmissionKind kind);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Script {BlobName} was not removed from scripts (HTTP {Status}): already moved, or replaced by a newer upload")]
     static partial void LogNotMoved(ILogger logger, string blobName, int status);
 }
 
-/// <summary>The job a script started (or found), or the problems that kept it from starting one.</summary>
-public sealed record ScriptIntakeResult(string JobId, JobSubmission? Submission, IReadOnlyList<ValidationProblem> Problems)
+/// <summary>The job (or batch) an upload started or found, or the problems that kept it from starting one.</summary>
+public sealed record ScriptIntakeResult(string Id, JobSubmissionKind? Kind, IReadOnlyList<ValidationProblem> Problems)
 {
     public bool Rejected => Problems.Count > 0;
 }

@@ -5,14 +5,14 @@ using Azure.Storage.Blobs.Models;
 
 namespace SynthFunctions.Core.Scripts;
 
-/// <summary>Reads an uploaded script: at most the size limit plus a byte (enough to refuse an oversized one), as one version.</summary>
+/// <summary>Reads an upload: at most its size limit plus a byte (enough to refuse an oversized one), as one version.</summary>
 public static class ScriptReader
 {
     /// <summary>
     /// The content and ETag of <paramref name="blob"/>; <paramref name="expected"/> pins the version read. Null when that
     /// version is gone (already handled and moved, deleted, or replaced by a newer upload, which is handled on its own).
     /// </summary>
-    public static async Task<(ReadOnlyMemory<byte> Content, ETag ETag)?> ReadAsync(BlobClient blob, ETag? expected, CancellationToken cancellationToken)
+    public static async Task<(ReadOnlyMemory<byte> Content, ETag ETag)?> ReadAsync(BlobClient blob, ETag? expected, int maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
         var conditions = expected is { } etag ? new BlobRequestConditions { IfMatch = etag } : null;
@@ -20,7 +20,7 @@ public static class ScriptReader
         {
             var download = await blob.DownloadContentAsync(new BlobDownloadOptions
             {
-                Range = new HttpRange(0, ScriptIntake.MaxScriptBytes + 1),
+                Range = new HttpRange(0, maxBytes + 1),
                 Conditions = conditions,
             }, cancellationToken);
             return (download.Value.Content.ToMemory(), download.Value.Details.ETag);

@@ -43,6 +43,19 @@ internal sealed partial class BlobJobRecordStore(
         }
     }
 
+    public async Task<JobStatus?> ReadAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await storage.Videos.GetBlobClient(BlobNames.Record(jobId)).DownloadContentAsync(cancellationToken);
+            return download.Value.Content.ToObjectFromJson<JobStatus>(SynthJson.Options);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     public async Task<Uri> CopyVideoAsync(string jobId, Uri source, CancellationToken cancellationToken)
     {
         var target = storage.Videos.GetBlobClient(BlobNames.Video(jobId));

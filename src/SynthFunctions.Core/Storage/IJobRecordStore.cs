@@ -8,6 +8,9 @@ public interface IJobRecordStore
     /// <summary>Writes the record once; a repeated write of the same job keeps the first. Returns the blob's URI and whether this call wrote it.</summary>
     Task<(Uri Blob, bool Written)> WriteAsync(JobStatus record, CancellationToken cancellationToken);
 
+    /// <summary>A finished job's record; null when it has none (yet).</summary>
+    Task<JobStatus?> ReadAsync(string jobId, CancellationToken cancellationToken);
+
     /// <summary>Copies the video at <paramref name="source"/>; throws <see cref="VideoCopyException"/> when it cannot be read.</summary>
     Task<Uri> CopyVideoAsync(string jobId, Uri source, CancellationToken cancellationToken);
 }

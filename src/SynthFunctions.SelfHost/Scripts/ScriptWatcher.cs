@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
+using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Scripts;
 using SynthFunctions.Core.Storage;
@@ -14,7 +15,7 @@ namespace SynthFunctions.SelfHost.Scripts;
 /// rejected ones carry a tag naming their rejected version, and nothing about handled blobs is kept in memory.
 /// </summary>
 public sealed partial class ScriptWatcher(
-    SynthStorage storage, ScriptIntake intake, JobService jobs, IOptions<SelfHostOptions> options, ILogger<ScriptWatcher> logger)
+    SynthStorage storage, ScriptIntake intake, JobService jobs, BatchService batches, IOptions<SelfHostOptions> options, ILogger<ScriptWatcher> logger)
     : BackgroundService
 {
     const int MaxAttempts = 5;
@@ -53,7 +54,7 @@ public sealed partial class ScriptWatcher(
             // One upload that cannot be handled must not hold up the others: it is tried again on later scans.
             try
             {
-                await intake.HandleAsync(blob.Name, version, jobs, cancellationToken);
+                await intake.HandleAsync(blob.Name, version, jobs, batches, cancellationToken);
                 failures.Remove((blob.Name, version));
                 handled++;
             }

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Scripts;
 
@@ -12,7 +13,7 @@ namespace SynthFunctions.Triggers;
 /// the polling twin is off (<c>AzureWebJobs.ScriptBlobPoller.Disabled</c>, set by the template). Locally, where Azurite
 /// emits no Event Grid events, the polling twin finds uploads, as <c>func start</c> users expect.
 /// </summary>
-public sealed class ScriptBlobStarter(ScriptIntake intake, JobServiceFactory jobs)
+public sealed class ScriptBlobStarter(ScriptIntake intake, JobServiceFactory jobs, BatchServiceFactory batches)
 {
     public const string Path = "scripts/{name}";
 
@@ -32,6 +33,6 @@ public sealed class ScriptBlobStarter(ScriptIntake intake, JobServiceFactory job
     {
         ArgumentNullException.ThrowIfNull(blob);
         // A blob already moved to scripts-processed (a redelivery, or the other twin was first) needs nothing more.
-        await intake.HandleAsync(blob.Name, expected: null, jobs.Create(client), cancellationToken);
+        await intake.HandleAsync(blob.Name, expected: null, jobs.Create(client), batches.Create(client), cancellationToken);
     }
 }
