@@ -1,4 +1,3 @@
-using SynthFunctions.Local;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using StandardWebhooks;
 using SynthFunctions.Core.Notifications;
+using SynthFunctions.Local;
 using SynthFunctions.Testing;
 
 namespace SynthFunctions.Core.Tests.Notifications;
