@@ -90,10 +90,15 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts everything. <paramref name="settings"/> override <see cref="DefaultSettings"/>; a null value removes a key.
-    /// With <paramref name="webhooks"/> false, exports carry no callback URL and jobs poll.
+    /// With <paramref name="webhooks"/> false, exports carry no callback URL and jobs poll. <paramref name="configureServices"/> adds to the
+    /// worker's registrations after Core's (the telemetry tests register the OpenTelemetry SDK there).
     /// </summary>
     public static async Task<PipelineHarness> StartAsync(
-        AzuriteProcess azurite, Dictionary<string, string?>? settings = null, Dictionary<string, string?>? simulatorSettings = null, bool webhooks = true)
+        AzuriteProcess azurite,
+        Dictionary<string, string?>? settings = null,
+        Dictionary<string, string?>? simulatorSettings = null,
+        bool webhooks = true,
+        Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var simulator = await SimulatorServer.StartAsync(simulatorSettings);
@@ -122,6 +127,7 @@ public sealed class PipelineHarness : IAsyncDisposable
                     services.AddSingleton<IConfiguration>(configuration);
                     services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
                     services.AddSynthCore(configuration);
+                    configureServices?.Invoke(services);
                 },
             });
 
