@@ -8,13 +8,31 @@ using static SynthFunctions.SelfHost.Tests.Api;
 namespace SynthFunctions.SelfHost.Tests;
 
 /// <summary>
-/// A running host whose storage went away (its embedded Azurite killed): a real failure, not a test-only route. The host
-/// stays up, and a request that needs storage fails as RFC 9457 problem JSON without internals.
+/// A running host whose storage went away (its embedded Azurite killed): a real failure, not a test-only route. Health
+/// says unhealthy, and a request that needs storage fails as RFC 9457 problem JSON without internals.
 /// </summary>
 [Collection(StorageOutage.Name)]
 public sealed class StorageOutageTests(StorageOutageFixture fixture)
 {
     SelfHostProcess Host => fixture.Host;
+
+    [Fact]
+    public async Task Health_answers_a_probe_in_time_with_503_unhealthy_naming_storage()
+    {
+        // A probe's patience: the storage client alone would retry for about 25 s before giving up.
+        using var probe = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+
+        using var response = await probe.GetAsync("api/health", Token);
+        var (status, checks) = await HealthTests.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("unhealthy", status);
+        Assert.Equal(["aistudios", "durable", "storage"], checks.Select(check => check.Name).Order());
+        var storage = checks.Single(check => check.Name == "storage");
+        Assert.Equal("unhealthy", storage.Status);
+        Assert.False(string.IsNullOrWhiteSpace(storage.Description));
+        Assert.Equal("healthy", checks.Single(check => check.Name == "aistudios").Status);
+    }
 
     [Fact]
     public async Task An_unhandled_error_is_500_problem_json_with_a_trace_id_and_no_internals()
