@@ -99,7 +99,8 @@ public sealed class PipelineHarness : IAsyncDisposable
     /// With <paramref name="webhooks"/> false, exports carry no callback URL and jobs poll. The service speaks
     /// <paramref name="api"/> with the simulator's own credentials: its API key (classic, the default) or its AppId and
     /// UserKey (V3). The pipeline logs from <paramref name="logLevel"/> up; at <see cref="LogLevel.Trace"/> the HTTP clients'
-    /// and Polly's own logging is captured too.
+    /// and Polly's own logging is captured too. <paramref name="configureServices"/> adds to the worker's registrations after
+    /// Core's (the telemetry tests register the OpenTelemetry SDK there).
     /// </summary>
     public static async Task<PipelineHarness> StartAsync(
         AzuriteProcess azurite,
@@ -107,7 +108,8 @@ public sealed class PipelineHarness : IAsyncDisposable
         Dictionary<string, string?>? simulatorSettings = null,
         bool webhooks = true,
         AiStudiosApi api = AiStudiosApi.Classic,
-        LogLevel logLevel = LogLevel.Debug)
+        LogLevel logLevel = LogLevel.Debug,
+        Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var traffic = new SimulatorTraffic();
@@ -154,6 +156,7 @@ public sealed class PipelineHarness : IAsyncDisposable
                         }
                     });
                     services.AddSynthCore(configuration);
+                    configureServices?.Invoke(services);
                 },
             });
 

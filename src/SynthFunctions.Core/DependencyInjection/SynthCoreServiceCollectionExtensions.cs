@@ -20,6 +20,8 @@ namespace SynthFunctions.Core.DependencyInjection;
 
 public static class SynthCoreServiceCollectionExtensions
 {
+    static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Everything both hosts need: the AI Studios client, storage, webhook tokens, the job service, script intake,
     /// the activities and the health checks, with every options section validated at start-up.
@@ -66,10 +68,11 @@ public static class SynthCoreServiceCollectionExtensions
         services.TryAddTransient<PrepareBatchRowsActivity>();
         services.TryAddTransient<WriteBatchManifestActivity>();
 
-        services.AddHttpClient(AiStudiosHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHttpClient(AiStudiosHealthCheck.HttpClientName, client => client.Timeout = HealthCheckTimeout);
+        // Bounded, so a probe gets its answer while a dependency is down: the storage client alone retries for ~25 s.
         services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>("storage")
-            .AddCheck<AiStudiosHealthCheck>("aistudios", failureStatus: HealthStatus.Degraded);
+            .AddCheck<StorageHealthCheck>("storage", timeout: HealthCheckTimeout)
+            .AddCheck<AiStudiosHealthCheck>("aistudios", failureStatus: HealthStatus.Degraded, timeout: HealthCheckTimeout);
         return services;
     }
 

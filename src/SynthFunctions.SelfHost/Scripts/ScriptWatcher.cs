@@ -32,7 +32,9 @@ public sealed partial class ScriptWatcher(
             {
                 await ScanAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            // AggregateException: what the storage client throws once its retries on an unreachable account run out.
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or InvalidOperationException
+                && !stoppingToken.IsCancellationRequested)
             {
                 LogScanFailed(logger, ex.Message);
             }
