@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Scripts;
@@ -28,13 +29,13 @@ public sealed class DurabilityTests
 
         Assert.Equal(JobState.Completed, job.State);
         var calls = await host.SimulatorCallsAsync();
-        Assert.Equal(1, calls["exportsByName"]![name]!.GetValue<int>());
+        Assert.Equal(1, calls["exportsByName"]![ProjectNames.For(id, name)]!.GetValue<int>());
         Assert.Single(Regex.Matches(host.Output, $"Job {id} ended Completed: video ready"));
         Assert.Single(Regex.Matches(host.Output, $"Job {id} ended .*; record written"));
         Assert.True(await host.Blobs.GetBlobContainerClient("videos").GetBlobClient($"{id}.json").ExistsAsync(Token));
 
         // The script handled before the crash is seen again after it, and not processed twice.
-        Assert.Single(Regex.Matches(host.Output, $"accepted as job {scriptJob}"));
+        Assert.Single(Regex.Matches(host.Output, $"accepted as {scriptJob} "));
     }
 
     [Fact]
