@@ -11,6 +11,7 @@ using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Notifications;
 using SynthFunctions.Core.Validation;
 using SynthFunctions.Core.Webhooks;
 
@@ -25,13 +26,13 @@ public static class ApiEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapSynthApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
-        api.MapPost($"/{ApiRoutes.Videos}", (HttpRequest request, [FromServices] JobService jobs, [FromServices] JobRequestReader reader, CancellationToken token) =>
-            VideoEndpoints.SubmitAsync(request, jobs, reader, token));
+        api.MapPost($"/{ApiRoutes.Videos}", (HttpRequest request, [FromServices] JobService jobs, [FromServices] JobRequestReader reader,
+            [FromServices] NotifyTargetCheck notifyCheck, CancellationToken token) => VideoEndpoints.SubmitAsync(request, jobs, reader, notifyCheck, token));
         api.MapGet($"/{ApiRoutes.Videos}", VideoEndpoints.ListAsync);
         api.MapGet($"/{ApiRoutes.Video}", VideoEndpoints.GetAsync);
         api.MapDelete($"/{ApiRoutes.Video}", VideoEndpoints.CancelAsync);
-        api.MapPost($"/{ApiRoutes.Batches}", (HttpRequest request, [FromServices] BatchService batches, [FromServices] BatchFileReader reader, CancellationToken token) =>
-            BatchEndpoints.SubmitAsync(request, batches, reader, token));
+        api.MapPost($"/{ApiRoutes.Batches}", (HttpRequest request, [FromServices] BatchService batches, [FromServices] BatchFileReader reader,
+            [FromServices] NotifyTargetCheck notifyCheck, CancellationToken token) => BatchEndpoints.SubmitAsync(request, batches, reader, notifyCheck, token));
         api.MapGet($"/{ApiRoutes.Batches}", (HttpRequest request, [FromServices] BatchService batches, CancellationToken token) => BatchEndpoints.ListAsync(request, batches, token));
         api.MapGet($"/{ApiRoutes.Batch}", (string id, HttpRequest request, [FromServices] BatchService batches, CancellationToken token) =>
             BatchEndpoints.GetAsync(id, request, batches, token));

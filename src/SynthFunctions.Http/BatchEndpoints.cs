@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Notifications;
 using SynthFunctions.Core.Validation;
 
 namespace SynthFunctions.Http;
@@ -25,11 +26,13 @@ public static class BatchEndpoints
     /// Lines (<c>application/x-ndjson</c>). 202 with <c>Location</c>; 400 listing every problem with its row and column (or line
     /// and path), nothing started; 413 over the size limit; 415 for other content types; <c>Idempotency-Key</c> as for videos.
     /// </summary>
-    public static async Task<IResult> SubmitAsync(HttpRequest request, BatchService batches, BatchFileReader reader, CancellationToken cancellationToken)
+    public static async Task<IResult> SubmitAsync(
+        HttpRequest request, BatchService batches, BatchFileReader reader, NotifyTargetCheck notifyCheck, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(notifyCheck);
         var mediaType = RequestHeaders.MediaType(request);
         var isCsv = mediaType == Csv;
         if (!isCsv && !JsonLinesAliases.Contains(mediaType))
@@ -55,9 +58,15 @@ public static class BatchEndpoints
             return ApiProblems.Invalid(parsed.Problems, "The batch is invalid; no row was started");
         }
 
+        var notify = RequestHeaders.Notify(request);
+        if (await NotifyProblemsAsync(notify, parsed.Rows, notifyCheck, cancellationToken) is { Count: > 0 } refused)
+        {
+            return ApiProblems.Invalid(refused, "The batch is invalid; no row was started");
+        }
+
         var batchId = idempotencyKey is not null ? JobIds.ForBatchIdempotencyKey(idempotencyKey) : JobIds.NewBatch();
         var name = JobRequestParser.CleanName(request.Query["name"].ToString());
-        var submission = await batches.SubmitAsync(parsed.Rows, name, JobSource.Http(), batchId, JobIds.Fingerprint(body), cancellationToken);
+        var submission = await batches.SubmitAsync(parsed.Rows, name, JobSource.Http(), batchId, JobIds.Fingerprint(body), cancellationToken, notify?.Url);
         if (submission.Kind == JobSubmissionKind.Conflict)
         {
             return ApiProblems.Conflict("Idempotency-Key reused", $"The {RequestHeaders.IdempotencyKey} was already used for a different batch ('{batchId}').");
@@ -70,6 +79,30 @@ public static class BatchEndpoints
         }
 
         return Json(submission.Status!, request, StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// The problems with the batch's notify URL and its rows' own (JSON Lines rows may each ask for their video's
+    /// notification), each distinct URL checked once.
+    /// </summary>
+    static async Task<List<ValidationProblem>> NotifyProblemsAsync(
+        NotifyRequest? batchNotify, IReadOnlyList<BatchRow> rows, NotifyTargetCheck check, CancellationToken cancellationToken)
+    {
+        var problems = new List<ValidationProblem>();
+        if (await check.ProblemAsync(batchNotify, NotifyRequest.QueryParameter, cancellationToken) is { } batchProblem)
+        {
+            problems.Add(batchProblem);
+        }
+
+        foreach (var row in rows.Where(row => row.Request.Notify is not null).DistinctBy(row => row.Request.Notify!.Url))
+        {
+            if (await check.ProblemAsync(row.Request.Notify, $"line {row.Number}, notify.url", cancellationToken) is { } rowProblem)
+            {
+                problems.Add(rowProblem);
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>Recent batches: <c>?pageSize=50&amp;continuationToken=…</c>.</summary>

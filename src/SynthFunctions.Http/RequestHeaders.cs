@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Http;
 
@@ -9,6 +10,18 @@ internal static class RequestHeaders
 {
     public const string IdempotencyKey = "Idempotency-Key";
     public const int MaxIdempotencyKeyLength = 255;
+
+    /// <summary>A notify URL given beside the body (<c>?notify=</c> or <c>Notify-Url</c>), for bodies that cannot carry one: a script, a CSV file.</summary>
+    public static NotifyRequest? Notify(HttpRequest request)
+    {
+        var url = request.Query[NotifyRequest.QueryParameter].ToString();
+        if (url.Length == 0)
+        {
+            url = request.Headers[NotifyRequest.Header].ToString();
+        }
+
+        return url.Length > 0 ? new NotifyRequest { Url = url } : null;
+    }
 
     /// <summary>The media type, lower case, with a missing one read as JSON (what curl sends by default is form data, which is refused).</summary>
     public static string MediaType(HttpRequest request) =>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Notifications;
 using SynthFunctions.Core.Validation;
 
 namespace SynthFunctions.Http;
@@ -16,11 +17,13 @@ public static class VideoEndpoints
     /// 202 with <c>Location</c>; 400 listing every problem; 413 over the size limit; 415 for other content types;
     /// with an <c>Idempotency-Key</c>, the same key and body return the same job, a different body 409.
     /// </summary>
-    public static async Task<IResult> SubmitAsync(HttpRequest request, JobService jobs, JobRequestReader reader, CancellationToken cancellationToken)
+    public static async Task<IResult> SubmitAsync(
+        HttpRequest request, JobService jobs, JobRequestReader reader, NotifyTargetCheck notifyCheck, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(notifyCheck);
         var mediaType = RequestHeaders.MediaType(request);
         if (mediaType is not ("application/json" or "text/plain"))
         {
@@ -44,8 +47,19 @@ public static class VideoEndpoints
             return ApiProblems.Invalid(parsed.Problems);
         }
 
+        var video = parsed.Request!;
+        if (video.Notify is null && RequestHeaders.Notify(request) is { } beside)
+        {
+            video = video with { Notify = beside };
+        }
+
+        if (await notifyCheck.ProblemAsync(video.Notify, "notify.url", cancellationToken) is { } refused)
+        {
+            return ApiProblems.Invalid([refused]);
+        }
+
         var jobId = idempotencyKey is not null ? JobIds.ForIdempotencyKey(idempotencyKey) : JobIds.NewHttpJob();
-        var submission = await jobs.SubmitAsync(parsed.Request!, JobSource.Http(), jobId, JobIds.Fingerprint(body), cancellationToken);
+        var submission = await jobs.SubmitAsync(video, JobSource.Http(), jobId, JobIds.Fingerprint(body), cancellationToken);
         if (submission.Kind == JobSubmissionKind.Conflict)
         {
             return ApiProblems.Conflict("Idempotency-Key reused", $"The {RequestHeaders.IdempotencyKey} was already used for a different request (job '{submission.JobId}').");

@@ -28,6 +28,9 @@ public sealed class PipelineHarness : IAsyncDisposable
 {
     public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
 
+    /// <summary>The notification signing secret of every harness: <c>whsec_</c> and the base64 of 32 bytes.</summary>
+    public const string NotificationSecret = "whsec_dGVzdC1ub3RpZmljYXRpb24tc2VjcmV0LTAxMjM0NTY3ODk=";
+
     readonly WebApplication frontDoor;
 
     PipelineHarness(SimulatorServer simulator, SimulatorTraffic traffic, DurableTaskTestHost durable, WebApplication frontDoor, Uri baseAddress)
@@ -92,6 +95,12 @@ public sealed class PipelineHarness : IAsyncDisposable
         ["Synthesis:Deadline"] = "00:01:00",
         ["Synthesis:StallTimeout"] = "00:00:06",
         ["Synthesis:SubmitRetryDelay"] = "00:00:00.300",
+        ["Notifications:SigningSecret"] = NotificationSecret,
+        ["Notifications:AllowLoopbackHttp"] = "true",
+        ["Notifications:AttemptTimeout"] = "00:00:02",
+        ["Notifications:RetryDelays:0"] = "00:00:00.500",
+        ["Notifications:RetryDelays:1"] = "00:00:01",
+        ["Notifications:RetryDelays:2"] = "00:00:01",
     };
 
     /// <summary>

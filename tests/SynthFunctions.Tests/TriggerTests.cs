@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Notifications;
 using SynthFunctions.Core.Scripts;
 using SynthFunctions.Core.Storage;
 using SynthFunctions.Core.Validation;
@@ -55,7 +56,7 @@ public sealed class TriggerTests(AzuriteFixture azurite)
 
     static VideoApi Api(PipelineHarness harness) =>
         new(harness.Services.GetRequiredService<JobServiceFactory>(), harness.Services.GetRequiredService<JobRequestReader>(),
-            harness.Services.GetRequiredService<IAiStudiosClient>(), harness.Services.GetRequiredService<HealthCheckService>());
+            harness.Services.GetRequiredService<NotifyTargetCheck>(), harness.Services.GetRequiredService<IAiStudiosClient>(), harness.Services.GetRequiredService<HealthCheckService>());
 
     static string RequestBody(string name) =>
         new JsonObject

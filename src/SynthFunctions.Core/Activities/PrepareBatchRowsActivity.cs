@@ -9,7 +9,7 @@ namespace SynthFunctions.Core.Activities;
 public sealed record PrepareBatchRowsInput(string BatchId, string RowsPrefix, int First, int Count);
 
 /// <summary>A row ready to start: its job's id, its request's blob, and the job's name.</summary>
-public sealed record BatchRowJob(int Row, string JobId, string RequestBlob, string? Name);
+public sealed record BatchRowJob(int Row, string JobId, string RequestBlob, string? Name, string? Notify = null);
 
 /// <summary>
 /// Stores the requests of the next rows of a batch as their jobs' request blobs, so each row's job starts exactly like a
@@ -31,7 +31,7 @@ public sealed class PrepareBatchRowsActivity(IBatchStore batches, IJobRequestSto
         {
             var jobId = JobIds.ForBatchRow(input.BatchId, item.row.Number);
             await requests.SaveAsync(jobId, item.row.Request, BatchRowFingerprint, token);
-            jobs[item.index] = new BatchRowJob(item.row.Number, jobId, requests.BlobNameFor(jobId), item.row.Request.Name);
+            jobs[item.index] = new BatchRowJob(item.row.Number, jobId, requests.BlobNameFor(jobId), item.row.Request.Name, item.row.Request.Notify?.Url);
         });
         return jobs;
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Notifications;
 using SynthFunctions.Core.Orchestration;
 using SynthFunctions.Core.Storage;
 
@@ -27,7 +28,7 @@ public sealed partial class BatchService(
     /// <paramref name="fingerprint"/>) returns the existing batch; a different file under the same id is a conflict.
     /// </summary>
     public async Task<BatchSubmission> SubmitAsync(
-        IReadOnlyList<BatchRow> rows, string? name, JobSource source, string batchId, string fingerprint, CancellationToken cancellationToken)
+        IReadOnlyList<BatchRow> rows, string? name, JobSource source, string batchId, string fingerprint, CancellationToken cancellationToken, string? notify = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var (saved, prefix) = await store.SaveRowsAsync(batchId, rows, fingerprint, cancellationToken);
@@ -45,6 +46,7 @@ public sealed partial class BatchService(
             RowsPrefix = prefix,
             Name = name,
             Source = source,
+            Notify = notify,
             Total = rows.Count,
             MaxConcurrentRenders = options.CurrentValue.MaxConcurrentRenders,
             SubmittedAt = time.GetUtcNow(),
@@ -65,10 +67,18 @@ public sealed partial class BatchService(
         return new BatchSubmission(JobSubmissionKind.Created, batchId, Queued(input));
     }
 
-    public async Task<BatchStatus?> GetAsync(string batchId, CancellationToken cancellationToken) =>
-        await client.GetInstanceAsync(batchId, getInputsAndOutputs: true, cancellationToken) is { Name: nameof(BatchOrchestrator) } instance
-            ? Read(instance)
-            : null;
+    public async Task<BatchStatus?> GetAsync(string batchId, CancellationToken cancellationToken)
+    {
+        if (await client.GetInstanceAsync(batchId, getInputsAndOutputs: true, cancellationToken) is not { Name: nameof(BatchOrchestrator) } instance)
+        {
+            return null;
+        }
+
+        var status = Read(instance);
+        return status.Notification is null
+            ? status
+            : status with { Notification = await NotificationReader.LatestAsync(client, batchId, status.Notification, cancellationToken) };
+    }
 
     /// <summary>Batches, newest first within a page; reads what each published, never inputs.</summary>
     public async Task<BatchPage> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using SynthFunctions.Core.Notifications;
+
 namespace SynthFunctions.Core.Contracts;
 
 /// <summary>
@@ -47,6 +49,9 @@ public sealed record BatchStatus
     public DateTimeOffset LastUpdatedAt { get; init; }
 
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>The batch's <c>batch.completed</c> notification and its delivery attempts, when its caller asked for one.</summary>
+    public NotificationStatus? Notification { get; init; }
 }
 
 /// <summary>A batch's rows by where they are.</summary>

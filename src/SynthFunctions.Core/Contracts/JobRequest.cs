@@ -16,6 +16,9 @@ public abstract record JobRequest
 {
     public string? Name { get; init; }
 
+    /// <summary>Where to send the job's <c>video.*</c> notification when it ends, if the caller asked for one.</summary>
+    public NotifyRequest? Notify { get; init; }
+
     /// <summary>The API this request is for; a job exports it only to that API.</summary>
     [JsonIgnore]
     public abstract AiStudiosApi Api { get; }

@@ -1,3 +1,5 @@
+using SynthFunctions.Core.Notifications;
+
 namespace SynthFunctions.Core.Contracts;
 
 /// <summary>
@@ -75,4 +77,7 @@ public sealed record JobStatus
     public DateTimeOffset LastUpdatedAt { get; init; }
 
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>The job's notification and its delivery attempts, when its caller asked for one.</summary>
+    public NotificationStatus? Notification { get; init; }
 }

@@ -10,6 +10,7 @@ using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Health;
 using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Notifications;
 using SynthFunctions.Core.Orchestration;
 using SynthFunctions.Core.Scripts;
 using SynthFunctions.Core.Storage;
@@ -59,6 +60,8 @@ public static class SynthCoreServiceCollectionExtensions
         services.TryAddSingleton<IBatchStore, BlobBatchStore>();
         services.TryAddSingleton<BatchServiceFactory>();
         services.TryAddSingleton<ScriptIntake>();
+        services.AddNotificationSender();
+        services.TryAddSingleton<NotifyTargetCheck>();
 
         services.TryAddTransient<ExportProjectActivity>();
         services.TryAddTransient<CheckRenderActivity>();
@@ -67,6 +70,9 @@ public static class SynthCoreServiceCollectionExtensions
         services.TryAddTransient<StoreRecordActivity>();
         services.TryAddTransient<PrepareBatchRowsActivity>();
         services.TryAddTransient<WriteBatchManifestActivity>();
+        services.TryAddTransient<StartNotificationActivity>();
+        services.TryAddTransient<DeliverNotificationActivity>();
+        services.TryAddTransient<RecordNotificationActivity>();
 
         services.AddHttpClient(AiStudiosHealthCheck.HttpClientName, client => client.Timeout = HealthCheckTimeout);
         // Bounded, so a probe gets its answer while a dependency is down: the storage client alone retries for ~25 s.
@@ -113,12 +119,16 @@ public static class SynthCoreServiceCollectionExtensions
         return registry
             .AddOrchestrator<JobOrchestrator>()
             .AddOrchestrator<BatchOrchestrator>()
+            .AddOrchestrator<NotificationOrchestrator>()
             .AddActivity<ExportProjectActivity>()
             .AddActivity<CheckRenderActivity>()
             .AddActivity<FindProjectActivity>()
             .AddActivity<CopyVideoActivity>()
             .AddActivity<StoreRecordActivity>()
             .AddActivity<PrepareBatchRowsActivity>()
-            .AddActivity<WriteBatchManifestActivity>();
+            .AddActivity<WriteBatchManifestActivity>()
+            .AddActivity<StartNotificationActivity>()
+            .AddActivity<DeliverNotificationActivity>()
+            .AddActivity<RecordNotificationActivity>();
     }
 }

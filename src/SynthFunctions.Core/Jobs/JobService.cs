@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SynthFunctions.Core.Contracts;
+using SynthFunctions.Core.Notifications;
 using SynthFunctions.Core.Orchestration;
 using SynthFunctions.Core.Storage;
 using SynthFunctions.Core.Telemetry;
@@ -46,6 +47,7 @@ public sealed partial class JobService(
             RequestBlob = requests.BlobNameFor(jobId),
             Name = request.Name,
             Source = source,
+            Notify = request.Notify?.Url,
             SubmittedAt = time.GetUtcNow(),
             Policy = policy.CurrentValue,
         };
@@ -83,9 +85,14 @@ public sealed partial class JobService(
         }
 
         var status = JobStatusReader.From(instance);
-        return status.State == JobState.Rendering && await reportedProgress.ReadAsync(jobId, cancellationToken) is { } reported
-            ? WithReported(status, reported)
-            : status;
+        if (status.State == JobState.Rendering && await reportedProgress.ReadAsync(jobId, cancellationToken) is { } reported)
+        {
+            return WithReported(status, reported);
+        }
+
+        return status.Notification is null
+            ? status
+            : status with { Notification = await NotificationReader.LatestAsync(client, jobId, status.Notification, cancellationToken) };
     }
 
     /// <summary>

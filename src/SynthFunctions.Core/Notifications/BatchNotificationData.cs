@@ -1,3 +1,5 @@
+using SynthFunctions.Core.Contracts;
+
 namespace SynthFunctions.Core.Notifications;
 
 /// <summary>The <c>data</c> of a <c>batch.completed</c> notification: every job of the batch has finished.</summary>
@@ -19,6 +21,22 @@ public sealed record BatchNotificationData
     public required DateTimeOffset SubmittedAt { get; init; }
 
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>The data for an ended batch's <paramref name="status"/>.</summary>
+    public static BatchNotificationData From(BatchStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return new BatchNotificationData
+        {
+            BatchId = status.Id,
+            State = status.State.ToString().ToLowerInvariant(),
+            Totals = new BatchTotals { Jobs = status.Total, Completed = status.Counts.Completed, Failed = status.Counts.Failed, Cancelled = status.Counts.Cancelled },
+            Credits = status.Credits > 0 ? status.Credits : null,
+            ManifestBlobs = [.. new[] { status.ManifestBlob, status.ResultBlob }.OfType<string>()],
+            SubmittedAt = status.CreatedAt,
+            CompletedAt = status.CompletedAt,
+        };
+    }
 
     public NotificationEvent<BatchNotificationData> ToEvent(DateTimeOffset occurredAt) =>
         new(NotificationEventTypes.BatchCompleted, occurredAt, this);

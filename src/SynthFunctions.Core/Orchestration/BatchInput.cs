@@ -14,6 +14,9 @@ public sealed record BatchInput
 
     public required JobSource Source { get; init; }
 
+    /// <summary>The URL to send <c>batch.completed</c> to when the batch ends, if its caller asked.</summary>
+    public string? Notify { get; init; }
+
     public required int Total { get; init; }
 
     public required int MaxConcurrentRenders { get; init; }

@@ -2,6 +2,8 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SynthFunctions.Core.Activities;
 using SynthFunctions.Core.Contracts;
+using SynthFunctions.Core.Notifications;
+using SynthFunctions.Core.Storage;
 
 namespace SynthFunctions.Core.Orchestration;
 
@@ -104,11 +106,22 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchStatus
         {
             State = cancelled ? BatchState.Cancelled : BatchState.Completed,
             CompletedAt = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero),
+            Notification = input.Notify is { } target
+                ? NotificationStatus.Pending(input.BatchId, NotificationEventTypes.BatchCompleted, target)
+                : null,
         };
         var manifest = await context.CallActivityAsync<BatchManifest>(nameof(WriteBatchManifestActivity), final, FaultRetry);
+        final = final with { ManifestBlob = manifest.ManifestBlob, ResultBlob = manifest.ResultBlob, LastUpdatedAt = final.CompletedAt!.Value };
         logger.LogInformation("Batch {BatchId} ended {State}: {Completed} completed, {Failed} failed, {Cancelled} cancelled",
             input.BatchId, final.State, final.Counts.Completed, final.Counts.Failed, final.Counts.Cancelled);
-        return final with { ManifestBlob = manifest.ManifestBlob, ResultBlob = manifest.ResultBlob, LastUpdatedAt = final.CompletedAt!.Value };
+        if (input.Notify is { } notify)
+        {
+            var body = BatchNotificationData.From(final).ToEvent(final.CompletedAt!.Value).ToJson();
+            await context.CallActivityAsync<string>(nameof(StartNotificationActivity),
+                new NotificationRequest(input.BatchId, notify, NotificationEventTypes.BatchCompleted, body, BlobNames.BatchRecord(input.BatchId)), FaultRetry);
+        }
+
+        return final;
     }
 
     static Task<JobStatus> StartRow(TaskOrchestrationContext context, BatchInput input, BatchRowJob row) =>
@@ -120,6 +133,7 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchStatus
                 RequestBlob = row.RequestBlob,
                 Name = row.Name ?? $"{input.Name ?? input.BatchId} row {row.Row}",
                 Source = JobSource.BatchRow(input.BatchId, row.Row),
+                Notify = row.Notify,
                 SubmittedAt = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero),
                 Policy = input.Policy,
             },

@@ -17,6 +17,9 @@ public sealed record JobInput
 
     public required JobSource Source { get; init; }
 
+    /// <summary>The URL to notify when the job ends, if its caller asked.</summary>
+    public string? Notify { get; init; }
+
     public required DateTimeOffset SubmittedAt { get; init; }
 
     public JobPolicy Policy { get; init; } = new();

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using SynthFunctions.Core.Activities;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
+using SynthFunctions.Core.Notifications;
+using SynthFunctions.Core.Storage;
 
 namespace SynthFunctions.Core.Orchestration;
 
@@ -255,10 +257,28 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
         {
             // Terminal only once the record exists: until then the job is storing it, so no reader sees an end without its reason.
             Publish(status with { State = JobState.Storing, NextCheckAt = null });
-            var record = status with { State = state, Error = reason, NextCheckAt = null, CompletedAt = Now, LastUpdatedAt = Now };
+            var record = status with
+            {
+                State = state,
+                Error = reason,
+                NextCheckAt = null,
+                CompletedAt = Now,
+                LastUpdatedAt = Now,
+                Notification = input.Notify is { } target ? NotificationStatus.Pending(JobId, NotificationEventTypes.ForTerminalState(state), target) : null,
+            };
             var resultBlob = await context.CallActivityAsync<string>(nameof(StoreRecordActivity), record, FaultRetry);
             logger.LogInformation("Job {JobId} ended {State}: {Reason}", JobId, state, reason ?? "video ready");
-            return record with { ResultBlob = resultBlob };
+            record = record with { ResultBlob = resultBlob };
+            if (input.Notify is { } notify)
+            {
+                // After the record: the notification points at it, and the job's own result never waits for a receiver.
+                var data = JobNotificationData.From(record, input.Source.BatchId, input.Source.Row);
+                var body = data.ToEvent(record.CompletedAt!.Value).ToJson();
+                await context.CallActivityAsync<string>(nameof(StartNotificationActivity),
+                    new NotificationRequest(JobId, notify, record.Notification!.EventType, body, BlobNames.Record(JobId)), FaultRetry);
+            }
+
+            return record;
         }
 
         /// <summary>

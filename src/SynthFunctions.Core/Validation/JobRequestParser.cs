@@ -74,16 +74,18 @@ public static class JobRequestParser
     static JobRequest ToRequest(JsonObject normalised, AiStudiosApi api, bool isTemplate)
     {
         var name = (string?)normalised["name"];
+        var notify = (string?)normalised["notify"]?["url"] is { } url ? new NotifyRequest { Url = url } : null;
         if (api == AiStudiosApi.Classic)
         {
             return isTemplate
                 ? new ClassicTemplateRequest
                 {
                     Name = name,
+                    Notify = notify,
                     TemplateKey = (string)normalised["templateKey"]!,
                     Updates = normalised["updates"].Deserialize<List<TemplateUpdate>>(SynthJson.Options)!,
                 }
-                : new ClassicProjectRequest { Name = name, Scenes = normalised["scenes"].Deserialize<List<Scene>>(SynthJson.Options)! };
+                : new ClassicProjectRequest { Name = name, Notify = notify, Scenes = normalised["scenes"].Deserialize<List<Scene>>(SynthJson.Options)! };
         }
 
         if (isTemplate)
@@ -91,6 +93,7 @@ public static class JobRequestParser
             return new V3TemplateRequest
             {
                 Name = name,
+                Notify = notify,
                 ProjectId = (string)normalised["projectId"]!,
                 Changes = normalised["updates"]!["value"].Deserialize<List<V3TemplateChange>>(SynthJson.Options)!,
                 Resolution = (string?)normalised["resolution"],
@@ -98,13 +101,14 @@ public static class JobRequestParser
             };
         }
 
-        // The job sets these itself: the name with its id (so a lost export can be found), its callback, and isExport.
-        foreach (var member in new[] { "name", "isExport", "webhookUrl" })
+        // The job sets these itself: the name with its id (so a lost export can be found), its callback, and isExport;
+        // notify is ours, not AI Studios'.
+        foreach (var member in new[] { "name", "isExport", "webhookUrl", "notify" })
         {
             normalised.Remove(member);
         }
 
-        return new V3ProjectRequest { Name = name, Project = normalised };
+        return new V3ProjectRequest { Name = name, Notify = notify, Project = normalised };
     }
 
     /// <summary>

@@ -72,9 +72,13 @@ internal static partial class JobRequestSchema
         new IntegerField("clipIdx", required: false, 0, L.MaxClipsPerScene - 1),
     ], CheckUpdate);
 
+    /// <summary><c>notify: { url }</c>, the same in every request shape; whether the URL may be used is checked apart (it needs DNS).</summary>
+    internal static readonly ObjectField NotifyField = new("notify", required: false, new ObjectShape([new UrlField("url", required: true)]));
+
     public static ObjectShape Request { get; } = new(
     [
         new TextField("name", required: false, L.MaxNameLength),
+        NotifyField,
         new ArrayField("scenes", required: false, 1, L.MaxScenes, Scene),
         new TextField("templateKey", required: false, L.MaxIdLength, pattern: KeyPattern(), patternMessage: "must contain only letters, digits, '_' and '-'"),
         new ArrayField("updates", required: false, 0, L.MaxUpdates, Update),

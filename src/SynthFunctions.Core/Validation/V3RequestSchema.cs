@@ -78,6 +78,7 @@ internal static partial class V3RequestSchema
     static FieldRule[] Common() =>
     [
         new TextField("name", required: false, L.MaxNameLength),
+        JobRequestSchema.NotifyField,
         new ChoiceField("resolution", required: false, Resolutions),
         new TextField("workspaceId", required: false, L.MaxIdLength, pattern: IdPattern(), patternMessage: IdMessage),
         new BooleanField("isExport", required: false, only: true, onlyMessage: "must be true or absent: a job renders its video"),

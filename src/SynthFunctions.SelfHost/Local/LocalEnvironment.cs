@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AiStudios.Simulator;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
+using SynthFunctions.Core.Notifications;
 using SynthFunctions.Local;
 
 namespace SynthFunctions.SelfHost.Local;
@@ -46,6 +47,7 @@ public sealed partial class LocalEnvironment : IHostedService, IAsyncDisposable
             await local.StartStorageAsync(configuration, logger, cancellationToken);
             await local.StartSimulatorAsync(configuration, options, logger, cancellationToken);
             local.ConfigureWebhooks(configuration, ownAddress, logger);
+            local.ConfigureNotifications(configuration, logger);
             return local;
         }
         catch
@@ -143,18 +145,41 @@ public sealed partial class LocalEnvironment : IHostedService, IAsyncDisposable
     }
 
     /// <summary>A random key kept in the data folder, so callbacks registered before a restart still verify after it.</summary>
-    string LoadOrCreateSigningKey()
+    string LoadOrCreateSigningKey() =>
+        LoadOrCreate("webhook-signing.key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+
+    /// <summary>
+    /// Locally, notifications work out of the box: signed with a secret kept in the data folder (where a receiver reads it
+    /// from, see the CLI's <c>listen</c>), and allowed to reach a receiver on this machine over plain http.
+    /// </summary>
+    void ConfigureNotifications(IConfiguration configuration, ILogger logger)
     {
-        var path = Path.Combine(DataPath, "webhook-signing.key");
+        if (string.IsNullOrWhiteSpace(configuration["Notifications:SigningSecret"]))
+        {
+            settings["Notifications:SigningSecret"] = LoadOrCreate(NotificationSecretFile, NotificationSecret.Generate);
+            LogNotificationSecret(logger, Path.Combine(DataPath, NotificationSecretFile));
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration["Notifications:AllowLoopbackHttp"]))
+        {
+            settings["Notifications:AllowLoopbackHttp"] = "true";
+        }
+    }
+
+    public const string NotificationSecretFile = "notification-signing.secret";
+
+    string LoadOrCreate(string fileName, Func<string> create)
+    {
+        var path = Path.Combine(DataPath, fileName);
         if (File.Exists(path))
         {
             return File.ReadAllText(path).Trim();
         }
 
         Directory.CreateDirectory(DataPath);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-        File.WriteAllText(path, key);
-        return key;
+        var value = create();
+        File.WriteAllText(path, value);
+        return value;
     }
 
     static string? FindRepositoryRoot(string start)
@@ -189,6 +214,9 @@ public sealed partial class LocalEnvironment : IHostedService, IAsyncDisposable
             azurite = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notifications are signed with the secret in {Path} (give it to your receiver to verify them)")]
+    static partial void LogNotificationSecret(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Started Azurite on 127.0.0.1 ports {BlobPort}, {QueuePort}, {TablePort}; data in {DataPath}")]
     static partial void LogStorageStarted(ILogger logger, int blobPort, int queuePort, int tablePort, string dataPath);

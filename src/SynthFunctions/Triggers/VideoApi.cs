@@ -6,20 +6,21 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Notifications;
 using SynthFunctions.Core.Validation;
 using SynthFunctions.Http;
 
 namespace SynthFunctions.Triggers;
 
 /// <summary>The video API, the model list and the health check (function-key protected): thin shims over the handlers both hosts share.</summary>
-public sealed class VideoApi(JobServiceFactory jobs, JobRequestReader reader, IAiStudiosClient aiStudios, HealthCheckService health)
+public sealed class VideoApi(JobServiceFactory jobs, JobRequestReader reader, NotifyTargetCheck notifyCheck, IAiStudiosClient aiStudios, HealthCheckService health)
 {
     [Function(nameof(SubmitVideo))]
     public async Task<IActionResult> SubmitVideo(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Videos)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        new ResultActionResult(await VideoEndpoints.SubmitAsync(request, jobs.Create(client), reader, cancellationToken));
+        new ResultActionResult(await VideoEndpoints.SubmitAsync(request, jobs.Create(client), reader, notifyCheck, cancellationToken));
 
     [Function(nameof(ListVideos))]
     public async Task<IActionResult> ListVideos(

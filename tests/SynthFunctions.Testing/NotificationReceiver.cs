@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,13 +9,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace SynthFunctions.Core.Tests.Notifications;
+namespace SynthFunctions.Testing;
 
 /// <summary>
 /// A real HTTP receiver on 127.0.0.1 that answers by path (<c>/ok</c>, <c>/busy</c>, <c>/throttled</c>, <c>/gone</c>,
-/// <c>/redirect</c> to <c>/target</c>, <c>/error</c>, <c>/slow</c>) and records every request it gets.
+/// <c>/redirect</c> to <c>/target</c>, <c>/error</c>, <c>/slow</c>; <c>/fail-N/…</c> answers 503 to its first N requests
+/// and 200 after; <c>/slow-once/…</c> hangs on its first request and answers 200 after) and records every request it gets.
 /// </summary>
-internal sealed class NotificationReceiver : IAsyncDisposable
+public sealed partial class NotificationReceiver : IAsyncDisposable
 {
     readonly WebApplication app;
     readonly ConcurrentQueue<ReceivedNotification> received = new();
@@ -50,7 +53,21 @@ internal sealed class NotificationReceiver : IAsyncDisposable
         received.Enqueue(new ReceivedNotification(context.Request.Method, context.Request.Path, headers, body));
 
         var response = context.Response;
-        switch (context.Request.Path.Value)
+        var path = context.Request.Path.Value ?? "";
+        var earlier = HitsOn(path) - 1;
+        if (FailFirst().Match(path) is { Success: true } failing)
+        {
+            response.StatusCode = earlier < int.Parse(failing.Groups["count"].Value, CultureInfo.InvariantCulture) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+            return;
+        }
+
+        if (path.StartsWith("/slow-once/", StringComparison.Ordinal) && earlier > 0)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        switch (path.StartsWith("/slow-once/", StringComparison.Ordinal) ? "/slow" : path)
         {
             case "/ok" or "/target":
                 response.StatusCode = StatusCodes.Status200OK;
@@ -79,6 +96,9 @@ internal sealed class NotificationReceiver : IAsyncDisposable
         }
     }
 
+    [GeneratedRegex(@"^/fail-(?<count>\d+)/")]
+    private static partial Regex FailFirst();
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -86,4 +106,4 @@ internal sealed class NotificationReceiver : IAsyncDisposable
     }
 }
 
-internal sealed record ReceivedNotification(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+public sealed record ReceivedNotification(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
