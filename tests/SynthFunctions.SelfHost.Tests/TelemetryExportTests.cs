@@ -1,3 +1,4 @@
+using SynthFunctions.Core.Contracts;
 using SynthFunctions.Testing;
 using static SynthFunctions.SelfHost.Tests.Api;
 
@@ -28,7 +29,7 @@ public sealed class TelemetryExportTests
 
         var id = await SubmitAsync(host, UniqueName());
         var job = await WaitForEndAsync(host, id);
-        Assert.Equal("completed", job["state"]!.GetValue<string>());
+        Assert.Equal(JobState.Completed, job.State);
 
         // OTLP/protobuf carries names and string attributes as UTF-8, so they can be found in the bodies as posted. Spans
         // arrive in batches, so each step's span, tagged with the job's id, may come in a post of its own.
@@ -62,7 +63,7 @@ public sealed class TelemetryExportTests
         var job = await WaitForEndAsync(host, id);
 
         // The host's 2 s render (SelfHostProcess' default) spans several 250 ms metric exports and 200 ms span batches; none came.
-        Assert.Equal("completed", job["state"]!.GetValue<string>());
+        Assert.Equal(JobState.Completed, job.State);
         Assert.Empty(collector.Received.Select(request => $"{request.Method} {request.Path}"));
     }
 
