@@ -1,4 +1,5 @@
 using System.Net;
+using AiStudios.Simulator;
 using Azure;
 using Microsoft.Extensions.DependencyInjection;
 using SynthFunctions.Client;
@@ -63,6 +64,24 @@ public sealed class BatchTests(BatchHarnesses harnesses) : IClassFixture<BatchHa
         Assert.Equal(manifest.Sum(line => int.Parse(line.Credits, System.Globalization.CultureInfo.InvariantCulture)), api == AiStudiosApi.V3 ? totals.Credits : totals.CubesUsed);
         Assert.EndsWith($"/videos/batches/{batch.Id}.csv", totals.ManifestBlob, StringComparison.Ordinal);
         Assert.Equal(totals.ManifestBlob, batch.ManifestBlob);
+    }
+
+    [Fact]
+    public async Task A_template_given_for_the_whole_batch_serves_every_row_without_one()
+    {
+        var harness = harnesses.For(AiStudiosApi.V3);
+        var client = ClientFor(harness);
+        var csv = $"name,template,scene0.aiModel.script\n{UniqueName()},,Good morning!\n{UniqueName()},,Hello again!\n";
+
+        var submitted = await client.SubmitBatchAsync(csv, BatchFileFormat.Csv, template: SimulatorOptions.DemoTemplateProjectId, cancellationToken: Token);
+        var batch = await WaitForBatchStateAsync(harness, submitted.Id, BatchState.Completed);
+
+        Assert.Equal(2, batch.Counts.Completed);
+        foreach (var row in new[] { 1, 2 })
+        {
+            var job = await client.GetJobAsync(JobIds.ForBatchRow(batch.Id, row), Token);
+            Assert.Equal(SimulatorOptions.DemoTemplateProjectId, harness.Simulator.Projects.Find(job.ProjectKey!)!.TemplateKey);
+        }
     }
 
     [Fact]
