@@ -19,14 +19,7 @@ public sealed class BenchHost(SelfHostProcess host) : IAsyncDisposable
     public static async Task<BenchHost> StartAsync(Dictionary<string, string> settings) =>
         new(await SelfHostProcess.StartAsync(new Dictionary<string, string>(LogTimeline.HostSettings).Concat(settings).ToDictionary(p => p.Key, p => p.Value)));
 
-    public static string Request(string name) => new JsonObject
-    {
-        ["name"] = name,
-        ["scenes"] = new JsonArray(new JsonObject
-        {
-            ["AIModel"] = new JsonObject { ["script"] = "A benchmark video.", ["model"] = "M000004017", ["clothes"] = "BG00006160", ["locationX"] = 0, ["locationY"] = 0 },
-        }),
-    }.ToJsonString();
+    public static string Request(string name) => VideoRequests.V3(name, "A benchmark video.");
 
     /// <summary>Submits one job per name, <paramref name="parallelism"/> at a time; returns ids with the client's send time.</summary>
     public async Task<Dictionary<string, (string Name, DateTimeOffset SentAt)>> SubmitAsync(IReadOnlyList<string> names, int parallelism, CancellationToken cancellationToken)

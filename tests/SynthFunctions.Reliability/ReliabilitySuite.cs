@@ -11,6 +11,8 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
     static Dictionary<string, string> SteadySettings(Secrets secrets) => new()
     {
         ["Simulator__ApiKey"] = secrets.ApiKey,
+        // The suite's requests and bad-input corpus are classic-shaped.
+        ["AiStudios__Api"] = "Classic",
         ["Webhook__SigningKey"] = secrets.SigningKey,
         ["Synthesis__CopyVideo"] = "true",
         ["Synthesis__StallTimeout"] = "00:00:15",

@@ -12,14 +12,7 @@ internal static class Api
 
     public static string UniqueName(string markers = "") => $"e2e-{Guid.NewGuid():N}" + (markers.Length > 0 ? " " + markers : "");
 
-    public static string Request(string name) => new JsonObject
-    {
-        ["name"] = name,
-        ["scenes"] = new JsonArray(new JsonObject
-        {
-            ["AIModel"] = new JsonObject { ["script"] = "End to end.", ["model"] = "M000004017", ["clothes"] = "BG00006160", ["locationX"] = 0, ["locationY"] = 0 },
-        }),
-    }.ToJsonString();
+    public static string Request(string name) => VideoRequests.V3(name, "End to end.");
 
     /// <summary>The host's API through the typed client, on the host's own connection.</summary>
     public static SynthFunctionsClient ClientFor(SelfHostProcess host) => new(host.Http, host.BaseAddress);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SynthFunctions.Cli;
 using SynthFunctions.Core.Contracts;
@@ -70,17 +71,21 @@ public sealed class CliTests(SelfHostFixture fixture)
     public async Task An_invalid_request_exits_2_and_prints_every_problem()
     {
         var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, """{"scenes":[{"AIModel":{"script":"","model":"M"}}]}""", Token);
+        var request = JsonNode.Parse(VideoRequests.V3("invalid", "Never spoken."))!;
+        var script = request["scenes"]![0]!["scripts"]![0]!.AsObject();
+        script.Remove("org");
+        script["clothId"] = "BG00000000";
+        await File.WriteAllTextAsync(file, request.ToJsonString(), Token);
 
         var submitted = await RunAsync("submit", file);
         var uploaded = await RunAsync("upload", file, "--name", $"cli/{Guid.NewGuid():N}.json", "--wait");
         File.Delete(file);
 
         Assert.Equal(ExitCodes.InvalidInput, submitted.ExitCode);
-        Assert.Contains("scenes[0].AIModel.script: must not be empty", submitted.Errors);
-        Assert.Contains("scenes[0].AIModel.clothes: is required", submitted.Errors);
+        Assert.Contains("scenes[0].scripts[0].org: is required", submitted.Errors);
+        Assert.Contains("scenes[0].scripts[0].clothId: is 'BG00000000'", submitted.Errors);
         Assert.Equal(ExitCodes.InvalidInput, uploaded.ExitCode);
-        Assert.Contains("scenes[0].AIModel.script: must not be empty", uploaded.Errors);
+        Assert.Contains("scenes[0].scripts[0].org: is required", uploaded.Errors);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class DurabilityTests
         Assert.True(await host.Blobs.GetBlobContainerClient("videos").GetBlobClient($"{id}.json").ExistsAsync(Token));
 
         // The script handled before the crash is seen again after it, and not processed twice.
-        Assert.Single(Regex.Matches(host.Output, $"accepted as {scriptJob}"));
+        Assert.Single(Regex.Matches(host.Output, $"accepted as {scriptJob} "));
     }
 
     [Fact]

@@ -60,13 +60,13 @@ public sealed class SelfHostTests(SelfHostFixture fixture)
     {
         var blobName = $"uploads/{Guid.NewGuid():N}.json";
         var scripts = Host.Blobs.GetBlobContainerClient("scripts");
-        await scripts.GetBlobClient(blobName).UploadAsync(new BinaryData("""{"scenes":[{"AIModel":{"script":""}}]}"""), Token);
+        await scripts.GetBlobClient(blobName).UploadAsync(new BinaryData("""{"scenes":[{"sceneIdx":0}]}"""), Token);
 
         var report = Host.Blobs.GetBlobContainerClient("scripts-rejected").GetBlobClient($"{blobName}.error.json");
         await Eventually.UntilAsync(async () => await report.ExistsAsync(Token), "the rejection report", TimeSpan.FromSeconds(60));
         var content = (await report.DownloadContentAsync(Token)).Value.Content.ToString();
 
-        Assert.Contains("scenes[0].AIModel.script", content);
+        Assert.Contains("scenes[0].scripts", content);
         Assert.True(await scripts.GetBlobClient(blobName).ExistsAsync(Token));
     }
 

@@ -63,8 +63,6 @@ public sealed class SelfHostProcess : IAsyncDisposable
             ["SelfHost__DataPath"] = dataPath,
             ["SelfHost__SimulatorUrl"] = $"http://127.0.0.1:{simulatorPort}",
             ["Simulator__RenderTime"] = "00:00:02",
-            // The tests that drive this host send classic-shaped requests; V3 end-to-end tests set V3 explicitly.
-            ["AiStudios__Api"] = "Classic",
             ["Synthesis__FirstPollDelay"] = "00:00:01",
             ["Synthesis__MaxPollInterval"] = "00:00:02",
             ["Synthesis__WebhookFallbackDelay"] = "00:00:06",

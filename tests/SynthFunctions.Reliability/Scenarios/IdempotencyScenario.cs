@@ -60,8 +60,8 @@ public sealed partial class IdempotencyScenario(HostClient steady, HostClient ra
         simulator = await SimulatorView.ReadAsync(steady.Host, artifacts, cancellationToken);
         var output = steady.Host.Output + "\n" + racer.Host.Output;
         var executed = blobJobs.Sum(id => Regex.Count(output, $"Job {id} submitted as project"));
-        var toldCreated = blobJobs.Count(id => Regex.Count(output, $"accepted as job {id} \\(Created\\)") > 1);
-        var byRacer = blobJobs.Count(id => Regex.IsMatch(racer.Host.Output, $"accepted as job {id} \\(Created\\)"));
+        var toldCreated = blobJobs.Count(id => Regex.Count(output, $"accepted as {id} \\(Created\\)") > 1);
+        var byRacer = blobJobs.Count(id => Regex.IsMatch(racer.Host.Output, $"accepted as {id} \\(Created\\)"));
         result.Expect("orchestrations that exported for the raced uploads (one each)", blobJobs.Count, executed);
         result.Expect("raced uploads that completed", blobJobs.Count, ended.Count(pair => pair.Value?.State == JobState.Completed));
         result.Expect("raced uploads exported more than once", 0, blobJobs.Count(id => simulator.ProjectsOf(id).Count > 1));

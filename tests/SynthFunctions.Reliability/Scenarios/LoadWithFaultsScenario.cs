@@ -32,6 +32,8 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         ["Simulator__Webhook__LossRate"] = "0.3",
         ["Simulator__Webhook__DuplicateRate"] = "0.3",
         ["Simulator__Seed"] = "20261124",
+        // The suite's requests and bad-input corpus are classic-shaped.
+        ["AiStudios__Api"] = "Classic",
         ["Synthesis__CopyVideo"] = "true",
         ["Synthesis__FirstPollDelay"] = "00:00:02",
         ["Synthesis__MaxPollInterval"] = "00:00:05",
