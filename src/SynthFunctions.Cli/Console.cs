@@ -37,4 +37,27 @@ public static class Output
             }
         }
     }
+
+    /// <summary>An ended batch's outcome: its counts, where its manifest is, and the rows that failed.</summary>
+    public static void Outcome(BatchStatus batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var counts = batch.Counts;
+        Line($"Batch {batch.Id} {BatchFollower.StateName(batch.State)}" + (batch.Name is null ? "" : $" ({batch.Name})")
+            + $": {counts.Completed} completed, {counts.Failed} failed, {counts.Cancelled} cancelled of {batch.Total}");
+        if (batch.ManifestBlob is not null)
+        {
+            Line($"  manifest: {batch.ManifestBlob}");
+        }
+
+        if (batch.ResultBlob is not null)
+        {
+            Line($"  totals:   {batch.ResultBlob}");
+        }
+
+        foreach (var failure in batch.FailedRows)
+        {
+            Line($"  row {failure.Row} failed ({failure.JobId}): {failure.Error}");
+        }
+    }
 }

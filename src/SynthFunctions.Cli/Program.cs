@@ -11,4 +11,5 @@ root.Subcommands.Add(StatusCommand.Create(global));
 root.Subcommands.Add(ListCommand.Create(global));
 root.Subcommands.Add(CancelCommand.Create(global));
 root.Subcommands.Add(WatchCommand.Create(global));
+root.Subcommands.Add(BatchCommand.Create(global));
 return await root.Parse(args).InvokeAsync();

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Mime;
 using System.Text;
 using System.Text.Json;
+using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 
@@ -52,19 +53,55 @@ public sealed class SynthFunctionsClient(HttpClient http, Uri baseUrl, string? f
     public Task<JobStatus> CancelJobAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync<JobStatus>(new HttpRequestMessage(HttpMethod.Delete, Resolve(ApiRoutes.VideoPath(id))), cancellationToken);
 
+    /// <summary>A batch's status URL, as the API's <c>Location</c> header gives it.</summary>
+    public Uri BatchUrl(string id) => Resolve(ApiRoutes.BatchPath(id));
+
+    /// <summary>
+    /// <c>POST /api/batches</c> with a CSV or JSON Lines file: the queued batch (or, for a repeated idempotency key, the
+    /// existing one). <paramref name="template"/> gives every CSV row that names none a template; <paramref name="name"/> names the batch.
+    /// An invalid file is a <see cref="SynthApiException"/> with 400 listing every problem with its row and column.
+    /// </summary>
+    public Task<BatchStatus> SubmitBatchAsync(
+        string content, BatchFileFormat format, string? template = null, string? name = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        var mediaType = format == BatchFileFormat.Csv ? BatchMediaTypes.Csv : BatchMediaTypes.JsonLines;
+        var request = new HttpRequestMessage(HttpMethod.Post, Resolve(ApiRoutes.BatchesPath + Query(("template", template), ("name", name))))
+        {
+            Content = new StringContent(content, Encoding.UTF8, mediaType),
+        };
+        return SendWithKeyAsync<BatchStatus>(request, idempotencyKey, cancellationToken);
+    }
+
+    /// <summary><c>GET /api/batches/{id}</c>: counts by state, progress, credits, failed rows; an unknown batch is a 404 <see cref="SynthApiException"/>.</summary>
+    public Task<BatchStatus> GetBatchAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync<BatchStatus>(new HttpRequestMessage(HttpMethod.Get, Resolve(ApiRoutes.BatchPath(id))), cancellationToken);
+
+    /// <summary><c>GET /api/batches</c>: one page of batches, newest first; pass the page's continuation token for the next.</summary>
+    public Task<BatchPage> ListBatchesAsync(int? pageSize = null, string? continuationToken = null, CancellationToken cancellationToken = default)
+    {
+        var query = Query(("pageSize", pageSize?.ToString(CultureInfo.InvariantCulture)), ("continuationToken", continuationToken));
+        return SendAsync<BatchPage>(new HttpRequestMessage(HttpMethod.Get, Resolve(ApiRoutes.BatchesPath + query)), cancellationToken);
+    }
+
+    /// <summary><c>DELETE /api/batches/{id}</c>: the batch as cancellation was requested; 404 unknown and 409 already finished are refusals.</summary>
+    public Task<BatchStatus> CancelBatchAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync<BatchStatus>(new HttpRequestMessage(HttpMethod.Delete, Resolve(ApiRoutes.BatchPath(id))), cancellationToken);
+
     /// <summary><c>GET /api/health</c>. Unhealthy is an answer too (the API sends it with 503), so both come back as the report.</summary>
     public Task<ApiHealth> GetHealthAsync(CancellationToken cancellationToken = default) =>
         SendAsync<ApiHealth>(new HttpRequestMessage(HttpMethod.Get, Resolve(ApiRoutes.HealthPath)), cancellationToken, HttpStatusCode.ServiceUnavailable);
 
-    Task<JobStatus> SubmitAsync(string path, HttpContent content, string? idempotencyKey, CancellationToken cancellationToken)
+    Task<JobStatus> SubmitAsync(string path, HttpContent content, string? idempotencyKey, CancellationToken cancellationToken) =>
+        SendWithKeyAsync<JobStatus>(new HttpRequestMessage(HttpMethod.Post, Resolve(path)) { Content = content }, idempotencyKey, cancellationToken);
+
+    Task<T> SendWithKeyAsync<T>(HttpRequestMessage request, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, Resolve(path)) { Content = content };
         if (!string.IsNullOrEmpty(idempotencyKey))
         {
             request.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
         }
 
-        return SendAsync<JobStatus>(request, cancellationToken);
+        return SendAsync<T>(request, cancellationToken);
     }
 
     /// <summary>Sends, then reads a success (or an <paramref name="alsoAnswers"/> status) as <typeparamref name="T"/>; anything else throws.</summary>

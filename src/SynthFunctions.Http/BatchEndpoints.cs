@@ -15,8 +15,8 @@ namespace SynthFunctions.Http;
 /// </summary>
 public static class BatchEndpoints
 {
-    public const string Csv = "text/csv";
-    public const string JsonLines = "application/x-ndjson";
+    const string Csv = BatchMediaTypes.Csv;
+    const string JsonLines = BatchMediaTypes.JsonLines;
 
     /// <summary>Other names JSON Lines goes by.</summary>
     static readonly string[] JsonLinesAliases = [JsonLines, "application/jsonl", "application/x-jsonlines", "application/jsonlines"];

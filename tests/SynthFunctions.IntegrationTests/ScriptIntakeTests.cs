@@ -128,7 +128,7 @@ public sealed class ScriptIntakeTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData("notes.docx", "has the extension '.docx'; upload a .json video request or a .txt script")]
+    [InlineData("notes.docx", "has the extension '.docx'; upload a .json video request, a .txt script, or a .csv or .jsonl batch")]
     [InlineData("empty.txt", "script: must not be empty")]
     public async Task Unusable_uploads_are_reported(string name, string problem)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SynthFunctions.Cli;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Local;
@@ -128,5 +129,45 @@ public sealed class CliTests(SelfHostFixture fixture)
 
         Assert.Equal(ExitCodes.ServiceError, process.ExitCode);
         Assert.Contains("Is it running?", errors);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Batch_and_wait_follows_the_rows_to_the_end_and_prints_the_manifest(bool upload)
+    {
+        string[] how = upload ? ["--upload", "--blob-name", $"cli/{Guid.NewGuid():N}.csv"] : [];
+        var (exitCode, output, errors) = await RunAsync(["batch", Path.Combine(Samples, "batch-scripts.csv"), "--wait", .. how]);
+
+        Assert.True(exitCode == ExitCodes.Success, output + errors);
+        Assert.Matches(upload ? "Uploaded batch-scripts.csv to scripts/cli/.*; its batch will be batch-" : "Submitted batch-scripts.csv as batch batch-[0-9a-f]{32} \\(3 rows\\)", output);
+        Assert.Contains("[####################] 3/3 rows 100%", output);
+        var manifest = Assert.Single(Regex.Matches(output, @"manifest: http://127\.0\.0\.1:\d+/devstoreaccount1/videos/batches/(?<id>batch-[0-9a-f]{32})\.csv"));
+        Assert.Contains(": 3 completed, 0 failed, 0 cancelled of 3", output);
+
+        var status = await RunAsync("batch", "status", manifest.Groups["id"].Value);
+        Assert.Equal(ExitCodes.Success, status.ExitCode);
+        Assert.Contains($"Batch {manifest.Groups["id"].Value} completed", status.Output);
+    }
+
+    [Fact]
+    public async Task A_bad_batch_exits_2_with_every_problem_whether_posted_or_uploaded_and_an_unknown_one_exits_3()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "name,script,language\nfine,Fine words.,en\nempty,,en\nwrong,Fine words.,english\n", Token);
+
+        var posted = await RunAsync("batch", file, "--wait");
+        var uploaded = await RunAsync("batch", file, "--upload", "--blob-name", $"cli/{Guid.NewGuid():N}.csv", "--wait");
+        var unknown = await RunAsync("batch", "status", "batch-00000000000000000000000000000000");
+        File.Delete(file);
+
+        foreach (var refused in new[] { posted, uploaded })
+        {
+            Assert.Equal(ExitCodes.InvalidInput, refused.ExitCode);
+            Assert.Contains("row 2, column script: must not be empty", refused.Errors);
+            Assert.Contains("row 3, column language: must be a language code", refused.Errors);
+        }
+
+        Assert.Equal(ExitCodes.NotFound, unknown.ExitCode);
     }
 }

@@ -22,6 +22,11 @@ internal static class CommandRunner
         {
             return ReportRefusal(ex);
         }
+        catch (StorageFailedException ex)
+        {
+            Output.Error(ex.Message);
+            return ExitCodes.ServiceError;
+        }
         catch (HttpRequestException ex)
         {
             Output.Error($"Cannot reach the service at {serviceUrl}: {ex.Message}");
@@ -38,6 +43,12 @@ internal static class CommandRunner
     /// <summary>The exit code for a job that has ended, or for one that vanished (null) while followed.</summary>
     public static int ExitCodeFor(JobStatus? job) =>
         job is null ? ExitCodes.NotFound : job.State == JobState.Completed ? ExitCodes.Success : ExitCodes.JobDidNotComplete;
+
+    /// <summary>A batch's exit code: 0 when every row completed, 1 when a row did not (or the batch was cancelled), 3 when it vanished.</summary>
+    public static int ExitCodeFor(BatchStatus? batch) =>
+        batch is null ? ExitCodes.NotFound
+        : batch is { State: BatchState.Completed, Counts.Failed: 0, Counts.Cancelled: 0 } ? ExitCodes.Success
+        : ExitCodes.JobDidNotComplete;
 
     /// <summary>A refusal as lines: the problem's title, then every listed error, or its detail.</summary>
     static int ReportRefusal(SynthApiException refusal)

@@ -1,11 +1,6 @@
 using System.CommandLine;
-using Azure;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
 using SynthFunctions.Core.Scripts;
-using SynthFunctions.Core.Storage;
 
 namespace SynthFunctions.Cli.Commands;
 
@@ -33,60 +28,20 @@ internal static class UploadCommand
             }
 
             var name = parse.GetValue(blobName) ?? input.Name;
-            await using var services = UploadStorage.Create(parse.GetValue(global.Storage)!, parse.GetValue(container)!, parse.GetValue(rejected)!);
-            SynthStorage storage;
-            try
-            {
-                storage = services.GetRequiredService<SynthStorage>();
-            }
-            catch (FormatException ex)
-            {
-                Output.Error($"The storage connection string is not valid: {ex.Message}");
-                return ExitCodes.InvalidInput;
-            }
-
-            ETag version;
-            try
-            {
-                await storage.Scripts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-                version = (await storage.Scripts.GetBlobClient(name).UploadAsync(input.FullName, overwrite: true, cancellationToken)).Value.ETag;
-            }
-            catch (RequestFailedException ex)
-            {
-                Output.Error($"Upload failed: {ex.Message.Split('\n')[0]}");
-                return ExitCodes.ServiceError;
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.All(inner => inner is RequestFailedException))
-            {
-                // The storage SDK gives up on an unreachable account with every attempt's failure.
-                Output.Error($"Upload failed: {ex.InnerExceptions[^1].Message.Split('\n')[0]}");
-                return ExitCodes.ServiceError;
-            }
-
+            await using var upload = await ScriptUpload.OpenAsync(parse.GetValue(global.Storage)!, parse.GetValue(container)!, parse.GetValue(rejected)!);
+            var version = await upload.UploadAsync(input, name, cancellationToken);
             var jobId = JobIds.ForBlob(name, ScriptIntake.VersionOf(version));
-            Output.Line($"Uploaded {input.Name} to {storage.Scripts.Name}/{name}; its job will be {jobId}");
+            Output.Line($"Uploaded {input.Name} to {upload.Container}/{name}; its job will be {jobId}");
             if (!parse.GetValue(wait))
             {
                 return ExitCodes.Success;
             }
 
             var service = global.Service(parse);
-            var report = storage.Rejected.GetBlobClient(BlobNames.Rejection(name));
             var pollInterval = parse.GetValue(global.PollInterval);
-            while (await JobFollower.FindAsync(service, jobId, cancellationToken) is null)
+            if (await upload.WaitForStartAsync(name, version, token => JobFollower.FindAsync(service, jobId, token), pollInterval, cancellationToken) is null)
             {
-                if (await RejectionAsync(report, version, cancellationToken) is { } rejection)
-                {
-                    Output.Error($"The service rejected {name}:");
-                    foreach (var problem in rejection.Errors)
-                    {
-                        Output.Error("  " + problem);
-                    }
-
-                    return ExitCodes.InvalidInput;
-                }
-
-                await Task.Delay(pollInterval, cancellationToken);
+                return ExitCodes.InvalidInput;
             }
 
             var final = await new JobFollower(service, pollInterval).FollowAsync(jobId, cancellationToken);
@@ -98,20 +53,5 @@ internal static class UploadCommand
             return CommandRunner.ExitCodeFor(final);
         }));
         return command;
-    }
-
-    /// <summary>The report on this version of the script, or null while there is none.</summary>
-    static async Task<RejectionReport?> RejectionAsync(BlobClient report, ETag version, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var content = await report.DownloadContentAsync(cancellationToken);
-            var rejection = content.Value.Content.ToObjectFromJson<RejectionReport>(SynthJson.Options);
-            return rejection?.Version == ScriptIntake.VersionOf(version) ? rejection : null;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
     }
 }

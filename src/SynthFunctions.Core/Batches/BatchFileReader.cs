@@ -418,9 +418,6 @@ public sealed partial class BatchFileReader(
             {
                 problems.Add("row 0", "names a template but no sceneN.type.field column saying what to change in it");
             }
-            else if (script is not null && avatar.Count == 0 && false)
-            {
-            }
             else if (script is null && avatar.Count > 0)
             {
                 problems.Add("row 0", "has model, clothes or language columns, which only script rows take");

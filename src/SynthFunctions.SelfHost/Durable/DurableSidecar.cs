@@ -64,7 +64,7 @@ public sealed partial class DurableSidecar(
                 web.ConfigureServices(services =>
                 {
                     services.AddGrpc();
-                    services.AddSingleton<IOrchestrationService>(service);
+                    services.AddSingleton<IOrchestrationService>(new PlainEventsOrchestrationService(service));
                     services.AddSingleton<IOrchestrationServiceClient>(service);
                     services.AddSingleton<TaskHubGrpcServer>();
                 });
