@@ -30,13 +30,19 @@ public sealed class SynthFunctionsClient(HttpClient http, Uri baseUrl, string? f
     /// <summary>A job's status URL, as the API's <c>Location</c> header and <c>links.status</c> give it.</summary>
     public Uri JobUrl(string id) => Resolve(ApiRoutes.VideoPath(id));
 
-    /// <summary><c>POST /api/videos</c> with a JSON video request: the queued job (or, for a repeated idempotency key, the existing one).</summary>
-    public Task<JobStatus> SubmitJsonAsync(string json, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        SubmitAsync(ApiRoutes.VideosPath, new StringContent(json, Encoding.UTF8, MediaTypeNames.Application.Json), idempotencyKey, cancellationToken);
+    /// <summary>
+    /// <c>POST /api/videos</c> with a JSON video request: the queued job (or, for a repeated idempotency key, the existing one).
+    /// <paramref name="notify"/>, when given, is where the job's notification goes (unless the request names its own).
+    /// </summary>
+    public Task<JobStatus> SubmitJsonAsync(string json, string? idempotencyKey = null, Uri? notify = null, CancellationToken cancellationToken = default) =>
+        SubmitAsync(ApiRoutes.VideosPath + Query((NotifyRequest.QueryParameter, notify?.AbsoluteUri)),
+            new StringContent(json, Encoding.UTF8, MediaTypeNames.Application.Json), idempotencyKey, cancellationToken);
 
     /// <summary><c>POST /api/videos</c> with a plain-text script, rendered with the service's defaults; <paramref name="name"/> names the job.</summary>
-    public Task<JobStatus> SubmitScriptAsync(string script, string? name = null, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        SubmitAsync(ApiRoutes.VideosPath + Query(("name", name)), new StringContent(script, Encoding.UTF8, MediaTypeNames.Text.Plain), idempotencyKey, cancellationToken);
+    public Task<JobStatus> SubmitScriptAsync(
+        string script, string? name = null, string? idempotencyKey = null, Uri? notify = null, CancellationToken cancellationToken = default) =>
+        SubmitAsync(ApiRoutes.VideosPath + Query(("name", name), (NotifyRequest.QueryParameter, notify?.AbsoluteUri)),
+            new StringContent(script, Encoding.UTF8, MediaTypeNames.Text.Plain), idempotencyKey, cancellationToken);
 
     /// <summary><c>GET /api/videos/{id}</c>; an unknown job is a <see cref="SynthApiException"/> with 404.</summary>
     public Task<JobStatus> GetJobAsync(string id, CancellationToken cancellationToken = default) =>
@@ -58,14 +64,17 @@ public sealed class SynthFunctionsClient(HttpClient http, Uri baseUrl, string? f
 
     /// <summary>
     /// <c>POST /api/batches</c> with a CSV or JSON Lines file: the queued batch (or, for a repeated idempotency key, the
-    /// existing one). <paramref name="template"/> gives every CSV row that names none a template; <paramref name="name"/> names the batch.
+    /// existing one). <paramref name="template"/> gives every CSV row that names none a template; <paramref name="name"/> names the batch;
+    /// <paramref name="notify"/> is where its <c>batch.completed</c> notification goes.
     /// An invalid file is a <see cref="SynthApiException"/> with 400 listing every problem with its row and column.
     /// </summary>
     public Task<BatchStatus> SubmitBatchAsync(
-        string content, BatchFileFormat format, string? template = null, string? name = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+        string content, BatchFileFormat format, string? template = null, string? name = null, string? idempotencyKey = null,
+        Uri? notify = null, CancellationToken cancellationToken = default)
     {
         var mediaType = format == BatchFileFormat.Csv ? BatchMediaTypes.Csv : BatchMediaTypes.JsonLines;
-        var request = new HttpRequestMessage(HttpMethod.Post, Resolve(ApiRoutes.BatchesPath + Query(("template", template), ("name", name))))
+        var query = Query(("template", template), ("name", name), (NotifyRequest.QueryParameter, notify?.AbsoluteUri));
+        var request = new HttpRequestMessage(HttpMethod.Post, Resolve(ApiRoutes.BatchesPath + query))
         {
             Content = new StringContent(content, Encoding.UTF8, mediaType),
         };

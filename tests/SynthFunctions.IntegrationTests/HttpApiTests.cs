@@ -108,7 +108,7 @@ public sealed class HttpApiTests(AzuriteFixture azurite)
 
         var client = ClientFor(harness);
 
-        var jobs = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SubmitJsonAsync(body, key, Token)));
+        var jobs = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SubmitJsonAsync(body, key, cancellationToken: Token)));
         var ids = jobs.Select(job => job.Id).Distinct().ToList();
         var status = await WaitForEndAsync(harness, ids.Single());
 

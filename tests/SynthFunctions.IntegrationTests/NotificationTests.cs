@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using StandardWebhooks;
+using SynthFunctions.Client;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Notifications;
 using SynthFunctions.Testing;
@@ -155,7 +156,7 @@ public sealed class NotificationTests(AzuriteFixture azurite) : IAsyncLifetime
         using var scriptResponse = await harness.Http.SendAsync(script, Token);
         var batchPath = $"/ok/{Guid.NewGuid():N}";
         var batch = await ClientFor(harness).SubmitBatchAsync(
-            "name,script\nfirst,Row one.\nsecond,Row two.\n", BatchContent.Csv, notify: receiver.UrlFor(batchPath), cancellationToken: Token);
+            "name,script\nfirst,Row one.\nsecond,Row two.\n", BatchFileFormat.Csv, notify: receiver.UrlFor(batchPath), cancellationToken: Token);
 
         Assert.Equal(HttpStatusCode.Accepted, scriptResponse.StatusCode);
         await Eventually.UntilAsync(() => receiver.HitsOn(scriptPath) == 1 && receiver.HitsOn(batchPath) == 1, "both notifications", TimeSpan.FromSeconds(60));

@@ -39,9 +39,9 @@ public sealed class SynthFunctionsClientTests(AzuriteFixture azurite)
         var client = ClientFor(harness);
         var key = Guid.NewGuid().ToString();
 
-        var first = await client.SubmitScriptAsync("Said once.", "once sim:render=5m", key, Token);
-        var again = await client.SubmitScriptAsync("Said once.", "once sim:render=5m", key, Token);
-        var different = await Assert.ThrowsAsync<SynthApiException>(() => client.SubmitScriptAsync("Said twice.", "twice", key, Token));
+        var first = await client.SubmitScriptAsync("Said once.", "once sim:render=5m", key, cancellationToken: Token);
+        var again = await client.SubmitScriptAsync("Said once.", "once sim:render=5m", key, cancellationToken: Token);
+        var different = await Assert.ThrowsAsync<SynthApiException>(() => client.SubmitScriptAsync("Said twice.", "twice", key, cancellationToken: Token));
 
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(JobIds.ForIdempotencyKey(key), first.Id);
@@ -176,7 +176,7 @@ public sealed class SynthFunctionsClientTests(AzuriteFixture azurite)
     /// <summary>Every call once, in a fixed order; the recorder refuses them all.</summary>
     static async Task AllRefusedAsync(SynthFunctionsClient client)
     {
-        await Assert.ThrowsAsync<SynthApiException>(() => client.SubmitJsonAsync("""{"name":"x"}""", "key-1", Token));
+        await Assert.ThrowsAsync<SynthApiException>(() => client.SubmitJsonAsync("""{"name":"x"}""", "key-1", cancellationToken: Token));
         await Assert.ThrowsAsync<SynthApiException>(() => client.SubmitScriptAsync("Hello there.", "a name & more", cancellationToken: Token));
         await Assert.ThrowsAsync<SynthApiException>(() => client.GetJobAsync("http-0123", Token));
         await Assert.ThrowsAsync<SynthApiException>(() => client.ListJobsAsync(JobState.Rendering, 5, "a+b=", Token));

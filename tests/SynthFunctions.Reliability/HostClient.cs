@@ -112,7 +112,7 @@ public sealed class HostClient : IDisposable
     }
 
     public Task<JobStatus> SubmitAsync(string json, string? idempotencyKey, CancellationToken cancellationToken) =>
-        RetryAsync(api => api.SubmitJsonAsync(json, idempotencyKey, cancellationToken), cancellationToken);
+        RetryAsync(api => api.SubmitJsonAsync(json, idempotencyKey, cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>The job, or null when the host does not know it.</summary>
     public async Task<JobStatus?> JobAsync(string id, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace SynthFunctions.Testing;
 
 /// <summary>
-/// A real HTTP receiver on 127.0.0.1 that answers by path (<c>/ok</c>, <c>/busy</c>, <c>/throttled</c>, <c>/gone</c>,
+/// A real HTTP receiver on 127.0.0.1 that answers by the path's first segment (<c>/ok</c>, <c>/busy</c>, <c>/throttled</c>, <c>/gone</c>,
 /// <c>/redirect</c> to <c>/target</c>, <c>/error</c>, <c>/slow</c>; <c>/fail-N/…</c> answers 503 to its first N requests
 /// and 200 after; <c>/slow-once/…</c> hangs on its first request and answers 200 after) and records every request it gets.
 /// </summary>
@@ -67,7 +67,9 @@ public sealed partial class NotificationReceiver : IAsyncDisposable
             return;
         }
 
-        switch (path.StartsWith("/slow-once/", StringComparison.Ordinal) ? "/slow" : path)
+        // The first segment decides the answer; the rest lets each test keep its deliveries apart.
+        var route = "/" + path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        switch (route == "/slow-once" ? "/slow" : route)
         {
             case "/ok" or "/target":
                 response.StatusCode = StatusCodes.Status200OK;

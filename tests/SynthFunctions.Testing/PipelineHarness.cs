@@ -189,6 +189,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         builder.Services.AddSingleton(_ => services.GetRequiredService<WebhookTokens>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => services.GetRequiredService<JobRequestReader>());
+        builder.Services.AddSingleton(_ => services.GetRequiredService<SynthFunctions.Core.Notifications.NotifyTargetCheck>());
         builder.Services.AddSingleton(_ => services.GetRequiredService<SynthFunctions.Core.Clients.AiStudios.IAiStudiosClient>());
         var app = builder.Build();
         app.MapSynthApi();

@@ -97,7 +97,7 @@ internal static class BatchCommand
             throw new UsageException($"{input.Name} is not UTF-8 text: {ex.Message}");
         }
 
-        var batch = await service.SubmitBatchAsync(content, format, template, name ?? Path.GetFileNameWithoutExtension(input.Name), idempotencyKey, cancellationToken);
+        var batch = await service.SubmitBatchAsync(content, format, template, name ?? Path.GetFileNameWithoutExtension(input.Name), idempotencyKey, cancellationToken: cancellationToken);
         Output.Line($"Submitted {input.Name} as batch {batch.Id} ({batch.Total} rows)");
         Output.Line($"  status: {service.BatchUrl(batch.Id)}");
         return batch.Id;

@@ -60,6 +60,6 @@ internal static class SubmitCommand
     /// <summary>A <c>.txt</c> file is a script named after the file; anything else is a JSON video request.</summary>
     static Task<JobStatus> SubmitAsync(SynthFunctionsClient service, FileInfo input, string content, string? idempotencyKey, CancellationToken cancellationToken) =>
         input.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase)
-            ? service.SubmitScriptAsync(content, Path.GetFileNameWithoutExtension(input.Name), idempotencyKey, cancellationToken)
-            : service.SubmitJsonAsync(content, idempotencyKey, cancellationToken);
+            ? service.SubmitScriptAsync(content, Path.GetFileNameWithoutExtension(input.Name), idempotencyKey, cancellationToken: cancellationToken)
+            : service.SubmitJsonAsync(content, idempotencyKey, cancellationToken: cancellationToken);
 }
