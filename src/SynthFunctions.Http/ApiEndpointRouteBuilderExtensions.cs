@@ -11,6 +11,7 @@ using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.Clients.AiStudios;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Jobs;
+using SynthFunctions.Core.Storage;
 using SynthFunctions.Core.Validation;
 using SynthFunctions.Core.Webhooks;
 
@@ -30,6 +31,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGet($"/{ApiRoutes.Videos}", VideoEndpoints.ListAsync);
         api.MapGet($"/{ApiRoutes.Video}", VideoEndpoints.GetAsync);
         api.MapDelete($"/{ApiRoutes.Video}", VideoEndpoints.CancelAsync);
+        api.MapGet($"/{ApiRoutes.VideoFile}", (string id, [FromServices] OutputFiles files, CancellationToken token) => OutputFileEndpoints.GetVideoAsync(id, files, token));
         api.MapPost($"/{ApiRoutes.Batches}", (HttpRequest request, [FromServices] BatchService batches, [FromServices] BatchFileReader reader, CancellationToken token) =>
             BatchEndpoints.SubmitAsync(request, batches, reader, token));
         api.MapGet($"/{ApiRoutes.Batches}", (HttpRequest request, [FromServices] BatchService batches, CancellationToken token) => BatchEndpoints.ListAsync(request, batches, token));
@@ -37,6 +39,7 @@ public static class ApiEndpointRouteBuilderExtensions
             BatchEndpoints.GetAsync(id, request, batches, token));
         api.MapDelete($"/{ApiRoutes.Batch}", (string id, HttpRequest request, [FromServices] BatchService batches, CancellationToken token) =>
             BatchEndpoints.CancelAsync(id, request, batches, token));
+        api.MapGet($"/{ApiRoutes.BatchManifest}", (string id, [FromServices] OutputFiles files, CancellationToken token) => OutputFileEndpoints.GetBatchManifestAsync(id, files, token));
         api.MapMethods($"/{ApiRoutes.Webhook}", [HttpMethods.Get, HttpMethods.Post],
             (string id, HttpRequest request, [FromServices] JobService jobs, [FromServices] WebhookTokens tokens, [FromServices] TimeProvider time,
                 [FromServices] ILoggerFactory loggers, CancellationToken token) =>

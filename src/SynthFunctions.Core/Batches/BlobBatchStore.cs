@@ -66,8 +66,8 @@ internal sealed class BlobBatchStore(SynthStorage storage) : IBatchStore
     public async Task<(Uri Manifest, Uri Record)> WriteManifestAsync(BatchStatus batch, IReadOnlyList<BatchManifestLine> lines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var manifest = storage.Videos.GetBlobClient($"batches/{batch.Id}.csv");
-        var record = storage.Videos.GetBlobClient($"batches/{batch.Id}.json");
+        var manifest = storage.Videos.GetBlobClient(BlobNames.BatchManifest(batch.Id));
+        var record = storage.Videos.GetBlobClient(BlobNames.BatchRecord(batch.Id));
         await manifest.UploadAsync(new BinaryData(Csv(lines)), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv; charset=utf-8" } }, cancellationToken);
         await record.UploadAsync(
             new BinaryData(JsonSerializer.SerializeToUtf8Bytes(batch with { ManifestBlob = manifest.Uri.AbsoluteUri, ResultBlob = record.Uri.AbsoluteUri }, SynthJson.Options)),

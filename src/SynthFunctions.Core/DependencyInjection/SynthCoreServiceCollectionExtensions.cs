@@ -103,6 +103,7 @@ public static class SynthCoreServiceCollectionExtensions
             }
         });
         services.TryAddSingleton<SynthStorage>();
+        services.TryAddSingleton<OutputFiles>();
         return services;
     }
 
