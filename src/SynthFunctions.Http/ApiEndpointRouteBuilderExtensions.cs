@@ -26,6 +26,11 @@ public static class ApiEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapSynthApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
+        api.AddEndpointFilter((context, next) =>
+        {
+            ContentSecurityPolicy.ApplyToApi(context.HttpContext.Response);
+            return next(context);
+        });
         api.MapPost($"/{ApiRoutes.Videos}", (HttpRequest request, [FromServices] JobService jobs, [FromServices] JobRequestReader reader, CancellationToken token) =>
             VideoEndpoints.SubmitAsync(request, jobs, reader, token));
         api.MapGet($"/{ApiRoutes.Videos}", VideoEndpoints.ListAsync);
@@ -47,6 +52,17 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGet($"/{ApiRoutes.Models}", ([FromServices] IAiStudiosClient aiStudios, CancellationToken token) => ModelEndpoints.ListAsync(aiStudios, token));
         api.MapGet($"/{ApiRoutes.Health}", ([FromServices] HealthCheckService health, [FromServices] DurableTaskClient durable, CancellationToken token) =>
             HealthEndpoint.CheckAsync(health, durable, token));
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Maps the dashboard: its page at <c>/</c>, and its files at the route the Functions app serves them from
+    /// (<c>/api/dashboard/…</c>), so the page's links are the same in both hosts. Needs <c>AddSynthDashboard</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSynthDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/", (HttpResponse response, [FromServices] DashboardFiles files) => files.Serve(DashboardFiles.IndexFile, response));
+        endpoints.MapGet($"/{ApiRoutes.Prefix}/{ApiRoutes.Dashboard}", (string? file, HttpResponse response, [FromServices] DashboardFiles files) => files.Serve(file, response));
         return endpoints;
     }
 }

@@ -14,6 +14,9 @@ public static class ApiRoutes
     public const string Health = "health";
     public const string Models = "models";
 
+    /// <summary>The dashboard's static files (never data), the same route in both hosts; the standalone host also serves its page at <c>/</c>.</summary>
+    public const string Dashboard = "dashboard/{*file}";
+
     public static string VideosPath => $"/{Prefix}/{Videos}";
 
     public static string VideoPath(string id) => $"/{Prefix}/videos/{Uri.EscapeDataString(id)}";
@@ -31,4 +34,6 @@ public static class ApiRoutes
     public static string HealthPath => $"/{Prefix}/{Health}";
 
     public static string ModelsPath => $"/{Prefix}/{Models}";
+
+    public static string DashboardPath => $"/{Prefix}/dashboard/";
 }
