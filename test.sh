@@ -9,6 +9,13 @@ if [ -f package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  # The dashboard's browser tests drive Debian's chromium through its chromium-driver (no browser download).
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver
+fi
+
 dotnet build SynthFunctions.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 # One style (.editorconfig), checked the same way everywhere.
 dotnet format SynthFunctions.sln --verify-no-changes --no-restore

@@ -13,7 +13,8 @@ namespace SynthFunctions.Http;
 public static class VideoEndpoints
 {
     /// <summary>
-    /// Starts a job from a JSON video request (<c>application/json</c>) or a plain script (<c>text/plain</c>).
+    /// Starts a job from a JSON video request (<c>application/json</c>) or a plain script (<c>text/plain</c>; <c>?name=</c>, and
+    /// <c>?model=</c> and <c>?clothes=</c> to choose the avatar instead of the configured defaults).
     /// 202 with <c>Location</c>; 400 listing every problem; 413 over the size limit; 415 for other content types;
     /// with an <c>Idempotency-Key</c>, the same key and body return the same job, a different body 409.
     /// </summary>
@@ -41,7 +42,9 @@ public static class VideoEndpoints
             return ApiProblems.TooLarge(JobRequestLimits.MaxRequestBytes);
         }
 
-        var parsed = mediaType == "text/plain" ? reader.ReadScript(body, request.Query["name"].ToString()) : reader.ReadJson(body);
+        var parsed = mediaType == "text/plain"
+            ? reader.ReadScript(body, request.Query["name"].ToString(), request.Query["model"].ToString(), request.Query["clothes"].ToString())
+            : reader.ReadJson(body);
         if (!parsed.IsValid)
         {
             return ApiProblems.Invalid(parsed.Problems);

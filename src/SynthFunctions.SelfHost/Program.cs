@@ -39,6 +39,7 @@ builder.Services.AddDurableEngine();
 builder.Services.AddSingleton(provider => provider.GetRequiredService<JobServiceFactory>().Create(provider.GetRequiredService<DurableTaskClient>()));
 builder.Services.AddSingleton(provider => provider.GetRequiredService<BatchServiceFactory>().Create(provider.GetRequiredService<DurableTaskClient>()));
 builder.Services.AddHostedService<ScriptWatcher>();
+builder.Services.AddSynthDashboard();
 builder.Services.AddProblemDetails();
 
 // Exported only where an OTLP collector is named (the standard variable; the protocol from OTEL_EXPORTER_OTLP_PROTOCOL).
@@ -51,4 +52,5 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapSynthApi();
+app.MapSynthDashboard();
 await app.RunAsync();

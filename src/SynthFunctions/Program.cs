@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SynthFunctions.Core.DependencyInjection;
 using SynthFunctions.Core.Telemetry;
+using SynthFunctions.Http;
 using SynthFunctions.Middleware;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -17,5 +18,6 @@ if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_
 }
 
 builder.Services.AddSynthCore(builder.Configuration);
+builder.Services.AddSynthDashboard();
 builder.Services.AddProblemDetails();
 builder.Build().Run();

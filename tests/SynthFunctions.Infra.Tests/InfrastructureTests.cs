@@ -55,6 +55,25 @@ public class InfrastructureTests
         Assert.All(policies, policy => Assert.False((bool)policy["properties"]!["allow"]!));
     }
 
+    /// <summary>
+    /// The API (and the dashboard's data calls) is protected by function keys, which the platform creates and keeps: nothing
+    /// deployed may bypass or replace them, nor write a key of its own where a template or its outputs could show it.
+    /// </summary>
+    [Fact]
+    public async Task Nothing_deployed_makes_the_api_anonymous_or_puts_a_function_key_in_the_template()
+    {
+        var template = await MainAsync();
+        var site = template.Single("Microsoft.Web/sites");
+
+        Assert.DoesNotContain(template.Resources, r => ((string?)r.Resource["type"])?.StartsWith("Microsoft.Web/sites/config", StringComparison.OrdinalIgnoreCase) == true
+            && r.Resource["name"]!.ToJsonString().Contains("authsettings", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(template.Resources, r => ((string?)r.Resource["type"])?.StartsWith("Microsoft.Web/sites/", StringComparison.OrdinalIgnoreCase) == true
+            && ((string?)r.Resource["type"])!.Contains("keys", StringComparison.OrdinalIgnoreCase));
+        Assert.Null(site["properties"]!["siteConfig"]!["cors"]);
+        Assert.DoesNotContain("authsettings", template.Root.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("listkeys", template.Root.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Storage_takes_no_shared_keys_and_holds_the_apps_containers()
     {

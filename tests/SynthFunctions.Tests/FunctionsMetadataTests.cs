@@ -33,6 +33,9 @@ public class FunctionsMetadataTests
     [InlineData("ListBatches", "batches", "get", "Function")]
     [InlineData("GetBatch", "batches/{id}", "get", "Function")]
     [InlineData("CancelBatch", "batches/{id}", "delete", "Function")]
+    [InlineData("GetVideoFile", "videos/{id}/video", "get", "Function")]
+    [InlineData("GetBatchManifest", "batches/{id}/manifest", "get", "Function")]
+    [InlineData("Dashboard", "dashboard/{*file}", "get", "Anonymous")]
     public void Http_functions_have_their_route_methods_and_authorization(string function, string route, string methods, string authLevel)
     {
         var trigger = Trigger(function);
@@ -78,12 +81,35 @@ public class FunctionsMetadataTests
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
     }
 
+    /// <summary>In Azure no job data is readable without a function key: any new HTTP function is keyed unless listed here with its reason.</summary>
+    [Fact]
+    public void Every_http_function_needs_a_function_key_but_the_dashboard_files_and_the_token_checked_webhook()
+    {
+        var http = Functions.Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger")).ToList();
+
+        var open = http.Where(f => Trigger(f.GetProperty("name").GetString()!).GetProperty("authLevel").GetString() != "Function")
+            .Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
+
+        Assert.True(http.Count > 10);
+        Assert.Equal(["AiStudiosWebhook", "Dashboard"], open);
+        Assert.Equal("Anonymous", Trigger("Dashboard").GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void The_anonymous_dashboard_function_has_no_binding_that_could_reach_job_data()
+    {
+        var bindings = Functions.Single(f => f.GetProperty("name").GetString() == "Dashboard").GetProperty("bindings").EnumerateArray()
+            .Select(b => b.GetProperty("type").GetString()).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["http", "httpTrigger"], bindings);
+    }
+
     [Fact]
     public void Nothing_else_is_exposed() =>
         Assert.Equal(
             [
-                "AiStudiosWebhook", "BatchOrchestrator", "CancelBatch", "CancelVideo", "CheckRenderActivity", "CopyVideoActivity", "ExportProjectActivity",
-                "FindProjectActivity", "GetBatch", "GetVideo", "Health", "JobOrchestrator", "ListBatches", "ListModels", "ListVideos",
+                "AiStudiosWebhook", "BatchOrchestrator", "CancelBatch", "CancelVideo", "CheckRenderActivity", "CopyVideoActivity", "Dashboard", "ExportProjectActivity",
+                "FindProjectActivity", "GetBatch", "GetBatchManifest", "GetVideo", "GetVideoFile", "Health", "JobOrchestrator", "ListBatches", "ListModels", "ListVideos",
                 "PrepareBatchRowsActivity", "ScriptBlobPoller", "ScriptBlobStarter", "StoreRecordActivity", "SubmitBatch", "SubmitVideo",
                 "WriteBatchManifestActivity",
             ],

@@ -109,6 +109,7 @@ public static class SynthCoreServiceCollectionExtensions
             }
         });
         services.TryAddSingleton<SynthStorage>();
+        services.TryAddSingleton<OutputFiles>();
         return services;
     }
 

@@ -10,9 +10,9 @@ public static class BlobNames
 
     public static string Video(string jobId) => $"{jobId}.mp4";
 
-    public static string BatchRecord(string batchId) => $"batches/{batchId}.json";
-
     public static string BatchManifest(string batchId) => $"batches/{batchId}.csv";
+
+    public static string BatchRecord(string batchId) => $"batches/{batchId}.json";
 
     public static string Export(string jobId) => $"exports/{jobId}.json";
 
