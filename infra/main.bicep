@@ -38,6 +38,10 @@ param scriptTemplateProjectId string = ''
 @description('HMAC key for callback tokens (at least 32 characters); the preprovision hook generates and keeps one.')
 param webhookSigningKey string
 
+@secure()
+@description('Standard Webhooks secret (whsec_ + base64) that signs completion notifications; the preprovision hook generates and keeps one.')
+param notificationSigningSecret string
+
 @description('Also copy each finished video into videos/{id}.mp4.')
 param copyVideo bool = true
 
@@ -124,6 +128,7 @@ module keyVault 'app/keyvault.bicep' = {
     aiStudiosUserKey: aiStudiosUserKey
     aiStudiosApiKey: aiStudiosApiKey
     webhookSigningKey: webhookSigningKey
+    notificationSigningSecret: notificationSigningSecret
   }
 }
 
@@ -162,6 +167,7 @@ module function 'app/function.bicep' = {
     apiKeySecretName: keyVault.outputs.apiKeySecretName
     classicApi: !empty(aiStudiosApiKey) && empty(aiStudiosAppId)
     signingKeySecretName: keyVault.outputs.signingKeySecretName
+    notificationSecretName: keyVault.outputs.notificationSecretName
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     // Every setting the code reads (local.settings.sample.json lists the same keys; a test compares them).
@@ -172,6 +178,10 @@ module function 'app/function.bicep' = {
       'AzureWebJobs.ScriptBlobPoller.Disabled': 'true'
       AiStudios__BaseUrl: aiStudiosBaseUrl
       AiStudios__TokenLifetime: '1.00:00:00'
+      // Notifications go to public https receivers only; the retry schedule is the code's (Svix's) default.
+      Notifications__AllowLoopbackHttp: 'false'
+      Notifications__AttemptTimeout: '00:00:15'
+      Batch__MaxConcurrentRenders: '10'
       AiStudios__TokenRenewalMargin: '00:30:00'
       AiStudios__WebhookField: 'webhook'
       AiStudios__ProjectNameField: 'projectName'

@@ -20,6 +20,7 @@ param apiKeySecretName string
 @description('The account is on the classic API (legacy): its API key is referenced instead of the V3 AppId and UserKey.')
 param classicApi bool
 param signingKeySecretName string
+param notificationSecretName string
 
 @description('Settings of the app (Section__Key), merged over the platform settings below.')
 param appSettings object
@@ -124,6 +125,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__ClientId: identityClientId
     Webhook__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
     Webhook__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${signingKeySecretName}/)'
+    Notifications__SigningSecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${notificationSecretName}/)'
   })
 }
 

@@ -18,6 +18,9 @@ param aiStudiosApiKey string
 @description('HMAC key for per-job callback tokens.')
 param webhookSigningKey string
 
+@secure()
+param notificationSigningSecret string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -72,6 +75,15 @@ resource signingKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource notificationSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'NotificationSigningSecret'
+  properties: {
+    value: notificationSigningSecret
+    contentType: 'Standard Webhooks secret for completion notifications'
+  }
+}
+
 output name string = vault.name
 output id string = vault.id
 output uri string = vault.properties.vaultUri
@@ -79,3 +91,4 @@ output appIdSecretName string = 'AiStudiosAppId'
 output userKeySecretName string = 'AiStudiosUserKey'
 output apiKeySecretName string = 'AiStudiosApiKey'
 output signingKeySecretName string = signingKey.name
+output notificationSecretName string = notificationSecret.name

@@ -12,4 +12,5 @@ root.Subcommands.Add(ListCommand.Create(global));
 root.Subcommands.Add(CancelCommand.Create(global));
 root.Subcommands.Add(WatchCommand.Create(global));
 root.Subcommands.Add(BatchCommand.Create(global));
+root.Subcommands.Add(ListenCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using SynthFunctions.Core.Batches;
 using SynthFunctions.Core.Clients.AiStudios;
+using SynthFunctions.Core.Notifications;
 using SynthFunctions.Core.Orchestration;
 using SynthFunctions.Core.Storage;
 using SynthFunctions.Core.Validation;
@@ -22,7 +24,12 @@ public class SettingsParityTests
         (typeof(StorageOptions), StorageOptions.SectionName),
         (typeof(JobPolicy), JobPolicy.SectionName),
         (typeof(ScriptDefaultsOptions), ScriptDefaultsOptions.SectionName),
+        (typeof(NotificationOptions), NotificationOptions.SectionName),
+        (typeof(BatchOptions), BatchOptions.SectionName),
     ];
+
+    /// <summary>A list setting (<c>Notifications__RetryDelays__0</c>, …): unset, the code's default schedule applies.</summary>
+    const string RetryDelays = $"{NotificationOptions.SectionName}__{nameof(NotificationOptions.RetryDelays)}";
 
     /// <summary>Settings the host itself reads: its storage, telemetry, the task hub name in host.json, and which functions are off.</summary>
     static bool IsPlatformSetting(string name) =>
@@ -47,7 +54,7 @@ public class SettingsParityTests
         var template = await TemplateSettingsAsync();
         // Azure reaches storage by identity (Storage__BlobServiceUri + ClientId); a connection string would hold a key.
         // AiStudios__Api matters only where no credentials are set (the standalone host's simulator): Azure derives it from them.
-        var missing = SettingsTheCodeReads().Except(template).Except(["Storage__ConnectionString", "AiStudios__Api"]).Order(StringComparer.Ordinal).ToList();
+        var missing = SettingsTheCodeReads().Except(template).Except(["Storage__ConnectionString", "AiStudios__Api", RetryDelays]).Order(StringComparer.Ordinal).ToList();
 
         Assert.Empty(missing);
     }
@@ -68,7 +75,7 @@ public class SettingsParityTests
         // Locally the host's AzureWebJobsStorage connection string serves the app's storage too. The sample speaks V3, so it
         // lists AppId and UserKey; the classic ApiKey beside them would stop the app (one API's credentials only).
         var missing = SettingsTheCodeReads().Except(SampleSettings())
-            .Except(["Storage__ConnectionString", "Storage__BlobServiceUri", "Storage__ClientId", "AiStudios__ApiKey", "AiStudios__Api"]).Order(StringComparer.Ordinal).ToList();
+            .Except(["Storage__ConnectionString", "Storage__BlobServiceUri", "Storage__ClientId", "AiStudios__ApiKey", "AiStudios__Api", RetryDelays]).Order(StringComparer.Ordinal).ToList();
 
         Assert.Empty(missing);
     }

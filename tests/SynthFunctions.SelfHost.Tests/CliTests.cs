@@ -29,7 +29,17 @@ public sealed class CliTests(SelfHostFixture fixture)
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(Token);
         var errors = process.StandardError.ReadToEndAsync(Token);
-        await process.WaitForExitAsync(Token).WaitAsync(TimeSpan.FromMinutes(2), Token);
+        try
+        {
+            await process.WaitForExitAsync(Token).WaitAsync(TimeSpan.FromMinutes(2), Token);
+        }
+        catch
+        {
+            // Never leave a CLI behind (a listener, say) holding ports past the test.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await output, await errors);
     }
 
@@ -55,6 +65,23 @@ public sealed class CliTests(SelfHostFixture fixture)
 
         Assert.True(exitCode == ExitCodes.Success, output + errors);
         Assert.Contains(" completed (", output);
+    }
+
+    [Fact]
+    public async Task Listen_prints_the_verified_notification_of_a_job_submitted_with_notify()
+    {
+        var port = LoopbackPort.Free();
+        var secret = await File.ReadAllTextAsync(Path.Combine(Host.DataPath, "notification-signing.secret"), Token);
+        var listening = RunAsync("listen", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--count", "1", "--secret", secret.Trim());
+
+        var (exitCode, output, _) = await RunAsync("submit", Path.Combine(Samples, "onboarding.txt"), "--notify", $"http://127.0.0.1:{port}/", "--wait");
+        var listened = await listening;
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var id = Assert.Single(System.Text.RegularExpressions.Regex.Matches(output, @"as job (\S+)")).Groups[1].Value;
+        Assert.Equal(ExitCodes.Success, listened.ExitCode);
+        Assert.Contains($"verified video.completed {id} completed", listened.Output, StringComparison.Ordinal);
+        Assert.Contains($"(webhook-id msg_{id})", listened.Output, StringComparison.Ordinal);
     }
 
     [Fact]
