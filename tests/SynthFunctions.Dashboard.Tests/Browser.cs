@@ -34,7 +34,15 @@ public sealed class Browser : IDisposable
         return new Browser(new ChromeDriver(service, options, TimeSpan.FromSeconds(60)));
     }
 
-    public void Open(Uri address) => Driver.Navigate().GoToUrl(address);
+    /// <summary>
+    /// Loads <paramref name="address"/> afresh. Going through a blank page first matters: a change of the hash alone keeps
+    /// the page, and with it what an earlier test left in its form (a picked file, typed text).
+    /// </summary>
+    public void Open(Uri address)
+    {
+        Driver.Navigate().GoToUrl("about:blank");
+        Driver.Navigate().GoToUrl(address);
+    }
 
     /// <summary>Waits, with a bound, until <paramref name="condition"/> gives a value; the browser is polled, never slept on.</summary>
     public T Until<T>(Func<IWebDriver, T?> condition, string what, TimeSpan? timeout = null)

@@ -72,6 +72,30 @@ public sealed class DurabilityTests
     }
 
     [Fact]
+    public async Task A_hard_kill_between_delivery_attempts_loses_no_notification()
+    {
+        await using var receiver = await NotificationReceiver.StartAsync();
+        // The retry comes 10 s after the failed first attempt: the kill and restart fall inside that durable timer.
+        await using var host = await SelfHostProcess.StartAsync(new() { ["Notifications__RetryDelays__0"] = "00:00:10" });
+        var path = $"/fail-1/{Guid.NewGuid():N}";
+
+        var job = await ClientFor(host).SubmitJsonAsync(Request(UniqueName("sim:render=1s")), notify: receiver.UrlFor(path), cancellationToken: Token);
+        await Eventually.UntilAsync(() => receiver.HitsOn(path) == 1, "the first (failing) delivery attempt", TimeSpan.FromSeconds(60));
+        await host.KillAsync();
+        await host.StartAgainAsync();
+        var delivered = await Eventually.ValueAsync(
+            async () => await JobAsync(host, job.Id) is { Notification.State: SynthFunctions.Core.Notifications.NotificationState.Delivered } status ? status : null,
+            "the notification to be delivered after the restart", TimeSpan.FromSeconds(90));
+
+        // At least once: the failed attempt, then the retry the timer brought back after the restart; one webhook-id throughout.
+        var deliveries = receiver.Received.Where(request => request.Path == path).ToList();
+        Assert.True(deliveries.Count >= 2, $"{deliveries.Count} deliveries");
+        Assert.Single(deliveries.Select(delivery => delivery.Headers["webhook-id"]).Distinct());
+        Assert.Equal(200, delivered.Notification!.Attempts[^1].StatusCode);
+        Assert.Equal(503, delivered.Notification.Attempts[0].StatusCode);
+    }
+
+    [Fact]
     public async Task A_clean_stop_also_stops_the_embedded_azurite()
     {
         var host = await SelfHostProcess.StartAsync();

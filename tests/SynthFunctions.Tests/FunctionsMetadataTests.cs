@@ -108,9 +108,10 @@ public class FunctionsMetadataTests
     public void Nothing_else_is_exposed() =>
         Assert.Equal(
             [
-                "AiStudiosWebhook", "BatchOrchestrator", "CancelBatch", "CancelVideo", "CheckRenderActivity", "CopyVideoActivity", "Dashboard", "ExportProjectActivity",
-                "FindProjectActivity", "GetBatch", "GetBatchManifest", "GetVideo", "GetVideoFile", "Health", "JobOrchestrator", "ListBatches", "ListModels", "ListVideos",
-                "PrepareBatchRowsActivity", "ScriptBlobPoller", "ScriptBlobStarter", "StoreRecordActivity", "SubmitBatch", "SubmitVideo",
+                "AiStudiosWebhook", "BatchOrchestrator", "CancelBatch", "CancelVideo", "CheckRenderActivity", "CopyVideoActivity", "Dashboard",
+                "DeliverNotificationActivity", "ExportProjectActivity", "FindProjectActivity", "GetBatch", "GetBatchManifest", "GetVideo", "GetVideoFile", "Health",
+                "JobOrchestrator", "ListBatches", "ListModels", "ListVideos", "NotificationOrchestrator", "PrepareBatchRowsActivity", "RecordNotificationActivity",
+                "ScriptBlobPoller", "ScriptBlobStarter", "StartNotificationActivity", "StoreRecordActivity", "SubmitBatch", "SubmitVideo",
                 "WriteBatchManifestActivity",
             ],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));

@@ -25,7 +25,7 @@ namespace SynthFunctions.Core.Orchestration;
 public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
 {
     /// <summary>For unexpected faults inside an activity (storage hiccups, a crashed worker); API answers are outcomes, not faults.</summary>
-    static readonly TaskOptions FaultRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+    internal static readonly TaskOptions FaultRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
 
     public override async Task<JobStatus> RunAsync(TaskOrchestrationContext context, JobInput input)

@@ -13,9 +13,8 @@ namespace SynthFunctions.Core.Orchestration;
 /// </summary>
 public sealed class NotificationOrchestrator : TaskOrchestrator<NotificationInput, NotificationStatus>
 {
-    /// <summary>For faults inside an activity (a crashed worker, storage hiccups); a receiver's answers are outcomes, not faults.</summary>
-    static readonly TaskOptions FaultRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+    /// <summary>For faults inside an activity, as a job retries them; a receiver's answers are outcomes, not faults.</summary>
+    static readonly TaskOptions FaultRetry = JobOrchestrator.FaultRetry;
 
     public override async Task<NotificationStatus> RunAsync(TaskOrchestrationContext context, NotificationInput input)
     {
