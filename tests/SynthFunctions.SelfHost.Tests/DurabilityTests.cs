@@ -87,12 +87,12 @@ public sealed class DurabilityTests
             async () => await JobAsync(host, job.Id) is { Notification.State: SynthFunctions.Core.Notifications.NotificationState.Delivered } status ? status : null,
             "the notification to be delivered after the restart", TimeSpan.FromSeconds(90));
 
-        // At least once: the failed attempt, then the retry the timer brought back after the restart; one webhook-id throughout.
+        // At least once: the failed attempt, then another after the restart (the timer's retry, or the attempt itself again
+        // when the kill came before its outcome was recorded); one webhook-id throughout.
         var deliveries = receiver.Received.Where(request => request.Path == path).ToList();
         Assert.True(deliveries.Count >= 2, $"{deliveries.Count} deliveries");
         Assert.Single(deliveries.Select(delivery => delivery.Headers["webhook-id"]).Distinct());
         Assert.Equal(200, delivered.Notification!.Attempts[^1].StatusCode);
-        Assert.Equal(503, delivered.Notification.Attempts[0].StatusCode);
     }
 
     [Fact]

@@ -134,9 +134,12 @@ public class AccessTokenTests
 
         var progress = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => api.Client.GetProgressAsync(Demo, Token), Token)));
 
+        // One renewal for all of them. A call that started before it was refused once and repeated; one that started after
+        // it (the scheduler decides which) went through at once with the new token.
         Assert.Equal(2, TokenCalls(api));
-        Assert.All(progress, answer => Assert.Equal(2, answer.Attempts));
-        Assert.Equal(20, api.Traffic.To("/editor/progress/" + Demo).Count(call => call.Status == 401));
+        Assert.All(progress, answer => Assert.InRange(answer.Attempts, 1, 2));
+        Assert.Contains(progress, answer => answer.Attempts == 2);
+        Assert.Equal(progress.Count(answer => answer.Attempts == 2), api.Traffic.To("/editor/progress/" + Demo).Count(call => call.Status == 401));
     }
 
     [Fact]

@@ -192,8 +192,10 @@ public class AiStudiosClientTests
 
         Assert.Equal((true, 1), (error.MayHaveBeenAccepted, error.Attempts));
         Assert.Contains("timed out", error.Message);
+        // One request reached AI Studios. The simulator counts it by name only if it read the body before the client hung
+        // up, which depends on scheduling, so the name count is at most one.
         await Eventually.UntilAsync(() => api.Simulator.Calls.Total == 1, "the abandoned export to be counted");
-        Assert.Equal(1, api.Simulator.Calls.ExportsByName["sim:slow=5s"]);
+        Assert.InRange(api.Simulator.Calls.ExportsByName.GetValueOrDefault("sim:slow=5s"), 0, 1);
     }
 
     [Fact]
