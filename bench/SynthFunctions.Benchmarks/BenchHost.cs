@@ -21,14 +21,18 @@ public sealed class BenchHost(SelfHostProcess host) : IAsyncDisposable
 
     public static string Request(string name) => VideoRequests.V3(name, "A benchmark video.");
 
-    /// <summary>Submits one job per name, <paramref name="parallelism"/> at a time; returns ids with the client's send time.</summary>
-    public async Task<Dictionary<string, (string Name, DateTimeOffset SentAt)>> SubmitAsync(IReadOnlyList<string> names, int parallelism, CancellationToken cancellationToken)
+    /// <summary>
+    /// Submits one job per name, <paramref name="parallelism"/> at a time; returns ids with the client's send time.
+    /// With <paramref name="notifyUrl"/>, each job asks to be notified there.
+    /// </summary>
+    public async Task<Dictionary<string, (string Name, DateTimeOffset SentAt)>> SubmitAsync(
+        IReadOnlyList<string> names, int parallelism, CancellationToken cancellationToken, Func<string, Uri>? notifyUrl = null)
     {
         var ids = new System.Collections.Concurrent.ConcurrentDictionary<string, (string, DateTimeOffset)>();
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (name, token) =>
         {
             var sentAt = DateTimeOffset.UtcNow;
-            var job = await Api.SubmitJsonAsync(Request(name), cancellationToken: token);
+            var job = await Api.SubmitJsonAsync(Request(name), notify: notifyUrl?.Invoke(name), cancellationToken: token);
             ids[job.Id] = (name, sentAt);
         });
         return new Dictionary<string, (string, DateTimeOffset)>(ids);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AiStudios.Simulator;
+using AiStudios.Simulator.Calls;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Core.Orchestration;
 using SynthFunctions.Local;
@@ -18,11 +19,17 @@ public sealed record ThroughputResult(int Jobs, double Seconds, double JobsPerSe
     public double CpuShare => (HostCpuSeconds + AzuriteCpuSeconds) / WallSeconds / Environment.ProcessorCount;
 }
 
-public sealed record LatencyResult(Percentiles CallbackToResult, Percentiles SubmitToExport, int Jobs);
+/// <param name="CallbackToNotification">Completion callback received to the caller's notification received by its receiver.</param>
+public sealed record LatencyResult(Percentiles CallbackToResult, Percentiles SubmitToExport, Percentiles CallbackToNotification, int Jobs);
 
-public sealed record CallsResult(string Mode, int Videos, double MeanCalls, int MaxCalls, double TheoryMean, StorageRequestLog.Counts? Storage, double? StoragePerJob, double? IdlePerMinute);
+/// <param name="TokenCalls">V3 token issuances during the run, for the whole process (not per video).</param>
+public sealed record CallsResult(
+    string Mode, int Videos, double MeanCalls, int MaxCalls, double TheoryMean, StorageRequestLog.Counts? Storage, double? StoragePerJob, double? IdlePerMinute,
+    int? TokenCalls = null);
 
-public sealed record MemoryResult(double HostIdleMiB, double AzuriteIdleMiB, double HostLoadedMiB, double AzuriteLoadedMiB, int WaitingJobs, double SubmitSeconds);
+/// <param name="ListMilliseconds">Time to answer <c>GET /api/videos?pageSize=1000</c> with every waiting job, body included.</param>
+public sealed record MemoryResult(
+    double HostIdleMiB, double AzuriteIdleMiB, double HostLoadedMiB, double AzuriteLoadedMiB, int WaitingJobs, double SubmitSeconds, Percentiles ListMilliseconds);
 
 /// <summary>The measurements, each on its own host so they do not disturb each other.</summary>
 public sealed partial class Measurements(BenchmarkProfile profile, Action<string> log)
@@ -51,11 +58,12 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
     /// <summary>How fast the service reacts: callback received to result written, and submission to accepted export.</summary>
     public async Task<LatencyResult> LatencyAsync()
     {
+        await using var receiver = await NotificationReceiver.StartAsync();
         await using var host = await BenchHost.StartAsync(new() { ["Simulator__RenderTime"] = "00:00:03" });
         var ids = new Dictionary<string, (string Name, DateTimeOffset SentAt)>();
         for (var i = 0; i < profile.LatencyJobs; i++)
         {
-            foreach (var pair in await host.SubmitAsync([$"latency-{i}"], 1, None))
+            foreach (var pair in await host.SubmitAsync([$"latency-{i}"], 1, None, name => receiver.UrlFor($"/ok/{name}")))
             {
                 ids[pair.Key] = pair.Value;
             }
@@ -64,14 +72,19 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
         }
 
         await host.WaitForEndAsync(ids.Keys, TimeSpan.FromMinutes(3), None);
+        var notified = await Eventually.ValueAsync(
+            () => Task.FromResult(receiver.Received.DistinctBy(n => n.Path).ToDictionary(n => n.Path, n => n.ReceivedAt) is var byPath && byPath.Count >= ids.Count ? byPath : null),
+            $"{ids.Count} notifications", TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(200));
         var output = host.Process.Output;
         var callbacks = LogTimeline.FirstByJob(output, CallbackLine());
         var written = LogTimeline.FirstByJob(output, RecordLine());
         var exported = LogTimeline.FirstByJob(output, ExportLine());
         var reaction = ids.Keys.Where(id => callbacks.ContainsKey(id) && written.ContainsKey(id)).Select(id => (written[id] - callbacks[id]).TotalMilliseconds);
         var start = ids.Where(pair => exported.ContainsKey(pair.Key)).Select(pair => (exported[pair.Key] - pair.Value.SentAt).TotalMilliseconds);
-        var result = new LatencyResult(Percentiles.Of(reaction), Percentiles.Of(start), ids.Count);
-        log($"latency: callback to result p50 {result.CallbackToResult.P50:0} ms, submit to export p50 {result.SubmitToExport.P50:0} ms");
+        var notify = ids.Where(pair => callbacks.ContainsKey(pair.Key))
+            .Select(pair => (notified[$"/ok/{pair.Value.Name}"] - callbacks[pair.Key]).TotalMilliseconds);
+        var result = new LatencyResult(Percentiles.Of(reaction), Percentiles.Of(start), Percentiles.Of(notify), ids.Count);
+        log($"latency: callback to result p50 {result.CallbackToResult.P50:0} ms, to notification p50 {result.CallbackToNotification.P50:0} ms, submit to export p50 {result.SubmitToExport.P50:0} ms");
         return result;
     }
 
@@ -131,8 +144,9 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
         var storage = new StorageRequestLog(debugLog).Between(from, to);
         var perJob = (storage.Total - idlePerMinute * (to - from).TotalMinutes) / ended.Count;
         var theory = webhook ? 2 : renders.Average(render => real.CallsForRender(render, webhookRegistered: false));
-        log($"{mode}: {calls.Average():0.00} calls per video, {perJob:0} storage requests per job");
-        return new CallsResult(mode, ended.Count, calls.Average(), calls.Max(), theory, storage, perJob, idlePerMinute);
+        var tokenCalls = (int?)(await host.Process.SimulatorCallsAsync())["byEndpoint"]?[SimulatorEndpoint.V3Token] ?? 0;
+        log($"{mode}: {calls.Average():0.00} calls per video, {tokenCalls} token calls, {perJob:0} storage requests per job");
+        return new CallsResult(mode, ended.Count, calls.Average(), calls.Max(), theory, storage, perJob, idlePerMinute, tokenCalls);
     }
 
     /// <summary>
@@ -180,9 +194,32 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
             $"{ids.Count} jobs to be waiting on their renders", TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
         var submitSeconds = clock.Elapsed.TotalSeconds;
         await Task.Delay(profile.Settle);
-        var result = new MemoryResult(hostIdle, azuriteIdle, ProcessStats.ResidentMiB(host.Process.ProcessId), ProcessStats.ResidentMiB(host.AzuritePid!.Value), ids.Count, submitSeconds);
-        log($"memory: host {result.HostIdleMiB:0} MiB idle, {result.HostLoadedMiB:0} MiB with {ids.Count} waiting");
+        var hostLoaded = ProcessStats.ResidentMiB(host.Process.ProcessId);
+        var azuriteLoaded = ProcessStats.ResidentMiB(host.AzuritePid!.Value);
+        var list = await TimeListingAsync(host, ids.Count);
+        var result = new MemoryResult(hostIdle, azuriteIdle, hostLoaded, azuriteLoaded, ids.Count, submitSeconds, list);
+        log($"memory: host {result.HostIdleMiB:0} MiB idle, {result.HostLoadedMiB:0} MiB with {ids.Count} waiting; listing them p50 {list.P50:0} ms");
         return result;
+    }
+
+    /// <summary>Answers to <c>GET /api/videos</c> for one page holding every job, timed to the last byte of the body.</summary>
+    static async Task<Percentiles> TimeListingAsync(BenchHost host, int jobs)
+    {
+        const int Repeats = 10;
+        var times = new List<double>();
+        for (var i = 0; i < Repeats; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var body = await host.Process.Http.GetStringAsync(new Uri(host.Process.BaseAddress, $"api/videos?pageSize={jobs}"));
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            var listed = JsonNode.Parse(body)!["jobs"]!.AsArray().Count;
+            if (listed != jobs)
+            {
+                throw new InvalidOperationException($"The list answered {listed} jobs, not {jobs}.");
+            }
+        }
+
+        return Percentiles.Of(times);
     }
 
     static string Span(TimeSpan span) => span.ToString("c", CultureInfo.InvariantCulture);

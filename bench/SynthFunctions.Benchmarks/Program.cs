@@ -11,9 +11,9 @@ var clock = Stopwatch.StartNew();
 var measure = new Measurements(profile, line => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}"));
 
 var throughput = new List<ThroughputResult>();
-foreach (var batch in profile.ThroughputBatches)
+foreach (var jobs in profile.ThroughputBatches)
 {
-    throughput.Add(await measure.ThroughputAsync(batch));
+    throughput.Add(await measure.ThroughputAsync(jobs));
 }
 
 var latency = await measure.LatencyAsync();
@@ -21,8 +21,10 @@ var webhook = await measure.ServiceCallsAsync(webhook: true);
 var polling = await measure.ServiceCallsAsync(webhook: false);
 var naive = await measure.NaiveCallsAsync();
 var memory = await measure.MemoryAsync();
+var batch = await measure.BatchAsync();
+var scan = await measure.ScriptScanAsync();
 
-var results = new BenchmarkResults(throughput, latency, webhook, polling, naive, memory);
+var results = new BenchmarkResults(throughput, latency, webhook, polling, naive, memory, batch, scan);
 var report = BenchmarkReport.Render(profile, results, clock.Elapsed, startedAt);
 await run.WriteAsync(report);
 Console.WriteLine(report);

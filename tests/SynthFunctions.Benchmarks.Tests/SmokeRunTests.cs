@@ -16,11 +16,18 @@ public class SmokeRunTests
 
         var results = new BenchmarkResults(
             throughput, await measure.LatencyAsync(), await measure.ServiceCallsAsync(webhook: true), await measure.ServiceCallsAsync(webhook: false),
-            await measure.NaiveCallsAsync(), await measure.MemoryAsync());
+            await measure.NaiveCallsAsync(), await measure.MemoryAsync(), await measure.BatchAsync(), await measure.ScriptScanAsync());
         var report = BenchmarkReport.Render(profile, results, TimeSpan.Zero, DateTimeOffset.UtcNow);
 
         Assert.All(results.Throughput, x => Assert.Equal(x.Jobs, x.Completed));
         Assert.Equal(profile.LatencyJobs, results.Latency.CallbackToResult.Count);
+        Assert.Equal(profile.LatencyJobs, results.Latency.CallbackToNotification.Count);
+        Assert.True(results.Latency.CallbackToNotification.P50 > 0, report);
+        Assert.Equal(profile.BatchRows, results.Batch.Completed);
+        Assert.InRange(results.Batch.SimulatorMaxInFlight, 1, results.Batch.Limit);
+        Assert.Equal(profile.ProcessedScripts, results.Scan.Processed);
+        Assert.True(results.Memory.ListMilliseconds.P50 > 0, report);
+        Assert.True(results.Webhook.TokenCalls >= 1, report);
         Assert.True(results.Webhook.MeanCalls <= 2, report);
         Assert.True(results.Naive.MeanCalls / results.Webhook.MeanCalls >= 10, report);
         Assert.True(results.Polling.MeanCalls < results.Naive.MeanCalls, report);

@@ -47,10 +47,11 @@ public sealed partial class NotificationReceiver : IAsyncDisposable
 
     async Task HandleAsync(HttpContext context)
     {
+        var receivedAt = DateTimeOffset.UtcNow;
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        received.Enqueue(new ReceivedNotification(context.Request.Method, context.Request.Path, headers, body));
+        received.Enqueue(new ReceivedNotification(context.Request.Method, context.Request.Path, headers, body) { ReceivedAt = receivedAt });
 
         var response = context.Response;
         var path = context.Request.Path.Value ?? "";
@@ -108,4 +109,8 @@ public sealed partial class NotificationReceiver : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedNotification(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+public sealed record ReceivedNotification(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    /// <summary>When the request arrived (UTC), before its body was read.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+}
