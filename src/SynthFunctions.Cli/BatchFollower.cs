@@ -1,90 +1,25 @@
 using System.Globalization;
-using System.Net;
-using Spectre.Console;
 using SynthFunctions.Client;
 using SynthFunctions.Core.Contracts;
 
 namespace SynthFunctions.Cli;
 
-/// <summary>Follows a batch to its end: a live progress bar over its rows in a terminal, a line per change otherwise.</summary>
+/// <summary>Follows a batch to its end, its bar over its rows (see <see cref="Follower{TStatus}"/>).</summary>
 public sealed class BatchFollower(SynthFunctionsClient service, TimeSpan pollInterval)
 {
     /// <summary>The batch as it ended, or null when it vanished (404) while being followed.</summary>
-    public async Task<BatchStatus?> FollowAsync(string batchId, CancellationToken cancellationToken) =>
-        Output.Interactive ? await FollowWithBarAsync(batchId, cancellationToken) : await FollowWithLinesAsync(batchId, cancellationToken);
-
-    async Task<BatchStatus?> FollowWithBarAsync(string batchId, CancellationToken cancellationToken)
-    {
-        BatchStatus? last = null;
-        await AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .StartAsync(async context =>
-            {
-                var bar = context.AddTask(batchId);
-                while (true)
-                {
-                    last = await FindAsync(service, batchId, cancellationToken);
-                    if (last is null)
-                    {
-                        return;
-                    }
-
-                    bar.MaxValue = Math.Max(last.Total, 1);
-                    bar.Value = last.Counts.Ended;
-                    bar.Description = Markup.Escape($"{last.Name ?? last.Id} · {Summary(last)}");
-                    if (IsFinished(last))
-                    {
-                        bar.StopTask();
-                        return;
-                    }
-
-                    await Task.Delay(pollInterval, cancellationToken);
-                }
-            });
-        return last;
-    }
-
-    async Task<BatchStatus?> FollowWithLinesAsync(string batchId, CancellationToken cancellationToken)
-    {
-        string? shown = null;
-        while (true)
-        {
-            var batch = await FindAsync(service, batchId, cancellationToken);
-            if (batch is null)
-            {
-                return null;
-            }
-
-            var line = Line(batch);
-            if (line != shown)
-            {
-                Output.Line($"{DateTime.Now:HH:mm:ss} {line}");
-                shown = line;
-            }
-
-            if (IsFinished(batch))
-            {
-                return batch;
-            }
-
-            await Task.Delay(pollInterval, cancellationToken);
-        }
-    }
+    public Task<BatchStatus?> FollowAsync(string batchId, CancellationToken cancellationToken) =>
+        new Follower<BatchStatus>(token => FindAsync(service, batchId, token), Show, pollInterval).FollowAsync(batchId, cancellationToken);
 
     /// <summary>The batch, or null while there is no such batch.</summary>
-    public static async Task<BatchStatus?> FindAsync(SynthFunctionsClient service, string batchId, CancellationToken cancellationToken)
+    public static Task<BatchStatus?> FindAsync(SynthFunctionsClient service, string batchId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);
-        try
-        {
-            return await service.GetBatchAsync(batchId, cancellationToken);
-        }
-        catch (SynthApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        return Follower.FindAsync(token => service.GetBatchAsync(batchId, token), cancellationToken);
     }
+
+    static FollowedProgress Show(BatchStatus batch) =>
+        new($"{batch.Name ?? batch.Id} · {Summary(batch)}", batch.Counts.Ended, Math.Max(batch.Total, 1), IsIndeterminate: false, Line(batch), IsFinished(batch));
 
     public static bool IsFinished(BatchStatus batch)
     {
@@ -96,7 +31,7 @@ public sealed class BatchFollower(SynthFunctionsClient service, TimeSpan pollInt
     public static string Line(BatchStatus batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return $"{StateName(batch.State),-10} {JobFollower.Bar(batch.Progress)} {Summary(batch)}";
+        return $"{StateName(batch.State),-10} {Follower.Bar(batch.Progress)} {Summary(batch)}";
     }
 
     /// <summary>How many rows have ended, of how many, and how many did not complete: <c>3/12 rows  25%  (1 failed)</c>.</summary>

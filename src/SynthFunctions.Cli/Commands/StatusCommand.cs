@@ -21,7 +21,7 @@ internal static class StatusCommand
                 return CommandRunner.ExitCodeFor(job);
             }
 
-            Output.Line($"Job {job.Id} {job.State.ApiName} {JobFollower.Bar(job.Progress)} {job.Progress.ToString("0", CultureInfo.InvariantCulture)}%" + (job.Name is null ? "" : $" ({job.Name})"));
+            Output.Line($"Job {job.Id} {job.State.ApiName} {Follower.Bar(job.Progress)} {job.Progress.ToString("0", CultureInfo.InvariantCulture)}%" + (job.Name is null ? "" : $" ({job.Name})"));
             return ExitCodes.Success;
         }));
         return command;
