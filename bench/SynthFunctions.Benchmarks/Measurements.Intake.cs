@@ -68,7 +68,7 @@ public sealed partial class Measurements
         var processed = blobs.GetBlobContainerClient("scripts-processed");
         var empty = await TimeScansAsync(scripts);
 
-        var handled = Math.Min(profile.ProcessedScripts, 50);
+        var handled = Math.Min(profile.ProcessedScripts / 10, 50);
         await Parallel.ForEachAsync(Enumerable.Range(0, handled), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
             await scripts.GetBlobClient($"scan-{i}.txt").UploadAsync(BinaryData.FromString($"Uploaded script number {i}."), token));
         await Eventually.UntilAsync(async () => await CountAsync(processed) == handled && await CountAsync(scripts) == 0,
