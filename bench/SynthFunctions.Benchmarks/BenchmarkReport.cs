@@ -68,6 +68,8 @@ public static class BenchmarkReport
         Line("as the shortest scaled poll interval stays well above a second: Azure Storage queues delay a message in whole seconds, so a durable");
         Line("timer shorter than that fires at once and polling-only jobs poll more often than their schedule (a probe of 10 videos on this machine: 10.1 calls at");
         Line("1/30 and 43 at 1/120, against 7.5 at 1/10 and the schedule). The expectation from the real-time schedule is given beside each measurement.");
+        Line("Webhook mode runs on V3; polling-only mode on the classic API, whose callback field can be left out (a V3 export always carries");
+        Line("the callback URL when the host has a public address, and the embedded simulator always gives it one); the schedule is the same on both.");
         Line();
         Line("| mode | calls per video (mean) | max | expected at real time | vs naive |");
         Line("|---|---|---|---|---|");
@@ -78,6 +80,9 @@ public static class BenchmarkReport
 
         Line();
         var policy = new JobPolicy();
+        Line($"On V3 every process shares one access token: the webhook run of {r.Webhook.Videos} videos issued {r.Webhook.TokenCalls} token(s), counted apart");
+        Line("from the calls per video above (a token lives 24 hours and is renewed before it ends).");
+        Line();
         Line($"Our schedule (real time): first poll after {policy.FirstPollDelay.TotalSeconds:0} s, then ×{F(policy.PollGrowthFactor)} up to every {policy.MaxPollInterval.TotalSeconds:0} s; with a webhook, a single fallback poll after {policy.WebhookFallbackDelay.TotalMinutes:0} min.");
         Line();
 

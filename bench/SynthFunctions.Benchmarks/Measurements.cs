@@ -124,6 +124,9 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
         };
         if (!webhook)
         {
+            // V3 has no switch for callbacks short of having no public URL, which the embedded simulator always supplies; the
+            // classic API's callback field can be left out, and the polling schedule is the same on both APIs.
+            settings["AiStudios__Api"] = "Classic";
             settings["AiStudios__WebhookField"] = "";
         }
 
