@@ -12,7 +12,7 @@ public class QuickProfileTests
         var results = await new ReliabilitySuite(ReliabilityProfile.Quick, line => log.Add(line)).RunAsync(TestContext.Current.CancellationToken);
         var report = ReportWriter.Render(ReliabilityProfile.Quick, results, clock.Elapsed, startedAt);
 
-        Assert.Equal(6, results.Count);
+        Assert.Equal(8, results.Count);
         Assert.All(results, result => Assert.NotEmpty(result.Invariants));
         Assert.True(results.All(r => r.Passed), report + "\n" + string.Join('\n', log));
     }

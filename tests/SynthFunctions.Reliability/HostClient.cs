@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SynthFunctions.Client;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Testing;
@@ -111,8 +110,8 @@ public sealed class HostClient : IDisposable
         }
     }
 
-    public Task<JobStatus> SubmitAsync(string json, string? idempotencyKey, CancellationToken cancellationToken) =>
-        RetryAsync(api => api.SubmitJsonAsync(json, idempotencyKey, cancellationToken: cancellationToken), cancellationToken);
+    public Task<JobStatus> SubmitAsync(string json, string? idempotencyKey, CancellationToken cancellationToken, Uri? notify = null) =>
+        RetryAsync(api => api.SubmitJsonAsync(json, idempotencyKey, notify, cancellationToken), cancellationToken);
 
     /// <summary>The job, or null when the host does not know it.</summary>
     public async Task<JobStatus?> JobAsync(string id, CancellationToken cancellationToken)
@@ -154,15 +153,6 @@ public sealed class HostClient : IDisposable
 
     /// <summary>The job's state by its API name, for reports; <c>missing</c> for a job the host does not know.</summary>
     public static string State(JobStatus? job) => job?.State.ApiName ?? "missing";
-
-    public static string Request(string name, string script = "A reliability run.") => new JsonObject
-    {
-        ["name"] = name,
-        ["scenes"] = new JsonArray(new JsonObject
-        {
-            ["AIModel"] = new JsonObject { ["script"] = script, ["model"] = "M000004017", ["clothes"] = "BG00006160", ["locationX"] = 0, ["locationY"] = 0 },
-        }),
-    }.ToJsonString();
 
     public void Dispose() => http.Dispose();
 }

@@ -4,21 +4,35 @@ using SynthFunctions.Testing;
 
 namespace SynthFunctions.Reliability;
 
-/// <summary>Runs every scenario against standalone-host processes and returns their results.</summary>
+/// <summary>
+/// Runs every scenario against standalone-host processes and returns their results. The hosts speak the V3 API, the
+/// default: each embeds the simulator with this run's AppId and UserKey, or uses another host's simulator as its account.
+/// </summary>
 public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> log)
 {
+    /// <summary>The AI Studios API the run speaks, for the report.</summary>
+    public const string Api = "V3";
+
     /// <summary>Settings of the steady host: fast polls, short stall timeout and deadline, video copy on, verbose HTTP logging.</summary>
-    static Dictionary<string, string> SteadySettings(Secrets secrets) => new()
+    static Dictionary<string, string> SteadySettings(Secrets secrets) => new(secrets.EmbeddedSimulatorSettings())
     {
-        ["Simulator__ApiKey"] = secrets.ApiKey,
-        // The suite's requests and bad-input corpus are classic-shaped.
-        ["AiStudios__Api"] = "Classic",
-        ["Webhook__SigningKey"] = secrets.SigningKey,
         ["Synthesis__CopyVideo"] = "true",
         ["Synthesis__StallTimeout"] = "00:00:15",
         ["Synthesis__Deadline"] = "00:00:45",
         ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Trace",
     };
+
+    /// <summary>The steady host's settings, for a host that uses <paramref name="simulator"/> as its account with <paramref name="userKey"/>.</summary>
+    static Dictionary<string, string> AccountHostSettings(Secrets secrets, Uri simulator, string userKey)
+    {
+        var settings = SteadySettings(secrets);
+        foreach (var (key, value) in secrets.AccountSettings(simulator, userKey))
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(CancellationToken cancellationToken)
     {
@@ -26,22 +40,16 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
         var artifacts = new RunArtifacts();
         var results = new List<ScenarioResult>();
 
-        log("load with faults and crashes");
-        results.Add(await Guarded("Load with faults and crashes", () => new LoadWithFaultsScenario(profile, secrets, artifacts, log).RunAsync(cancellationToken)));
+        log("load with faults and crashes, a batch and notifications beside it");
+        results.AddRange(await Guarded(LoadWithFaultsScenario.Names, () => new LoadWithFaultsScenario(profile, secrets, artifacts, log).RunAsync(cancellationToken)));
 
-        log("starting the steady host, a second host on its storage, and one with a wrong API key");
+        log("starting the steady host, a second host on its storage, and one with a wrong UserKey");
         await using var steadyHost = await SelfHostProcess.StartAsync(SteadySettings(secrets));
-        await using var racerHost = await SelfHostProcess.StartAsync(new Dictionary<string, string>(SteadySettings(secrets))
+        await using var racerHost = await SelfHostProcess.StartAsync(new Dictionary<string, string>(AccountHostSettings(secrets, steadyHost.SimulatorAddress, secrets.UserKey))
         {
             ["AzureWebJobsStorage"] = steadyHost.StorageConnectionString,
-            ["AiStudios__BaseUrl"] = steadyHost.SimulatorAddress.ToString(),
-            ["AiStudios__ApiKey"] = secrets.ApiKey,
         });
-        await using var wrongKeyHost = await SelfHostProcess.StartAsync(new Dictionary<string, string>(SteadySettings(secrets))
-        {
-            ["AiStudios__BaseUrl"] = steadyHost.SimulatorAddress.ToString(),
-            ["AiStudios__ApiKey"] = secrets.WrongApiKey,
-        });
+        await using var wrongKeyHost = await SelfHostProcess.StartAsync(AccountHostSettings(secrets, steadyHost.SimulatorAddress, secrets.WrongUserKey));
         using var steady = new HostClient(steadyHost, artifacts);
         using var racer = new HostClient(racerHost, artifacts);
         using var wrongKey = new HostClient(wrongKeyHost, artifacts);
@@ -67,7 +75,11 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
     }
 
     /// <summary>A scenario that throws fails with the exception as its evidence, and the others still run.</summary>
-    static async Task<ScenarioResult> Guarded(string name, Func<Task<ScenarioResult>> scenario)
+    static async Task<ScenarioResult> Guarded(string name, Func<Task<ScenarioResult>> scenario) =>
+        (await Guarded([name], async () => [await scenario()]))[0];
+
+    /// <summary>As <see cref="Guarded(string, Func{Task{ScenarioResult}})"/>, for a run that reports several results (<paramref name="names"/>).</summary>
+    static async Task<IReadOnlyList<ScenarioResult>> Guarded(IReadOnlyList<string> names, Func<Task<IReadOnlyList<ScenarioResult>>> scenario)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -76,9 +88,12 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var failed = new ScenarioResult(name, "The scenario could not complete.") { Duration = clock.Elapsed };
-            failed.Check("scenario ran to the end", "no exception", ex.GetType().Name + ": " + ex.Message.Split('\n')[0], holds: false);
-            return failed;
+            return names.Select(name =>
+            {
+                var failed = new ScenarioResult(name, "The scenario could not complete.") { Duration = clock.Elapsed };
+                failed.Check("scenario ran to the end", "no exception", ex.GetType().Name + ": " + ex.Message.Split('\n')[0], holds: false);
+                return failed;
+            }).ToList();
         }
     }
 }

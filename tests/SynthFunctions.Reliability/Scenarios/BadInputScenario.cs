@@ -15,7 +15,7 @@ public sealed class BadInputScenario(HostClient client, RunArtifacts artifacts, 
 {
     public async Task<ScenarioResult> RunAsync(CancellationToken cancellationToken)
     {
-        var result = new ScenarioResult("Bad input", "A corpus of malformed requests sent to `POST /api/videos`, and malformed scripts uploaded to `scripts/` (odd and path-traversal names, wrong encodings, sizes, nesting, content).");
+        var result = new ScenarioResult("Bad input", "A corpus of malformed V3 requests sent to `POST /api/videos` (each starts from a valid V3 project or template edit and breaks one thing; some are shaped for the classic API, which this V3 account must refuse naming the member), and malformed scripts uploaded to `scripts/` (odd and path-traversal names, wrong encodings, sizes, nesting, content).");
         var clock = Stopwatch.StartNew();
         var requests = BadInputCorpus.Requests();
         var prefix = $"bad-{Guid.NewGuid():N}";
@@ -45,6 +45,12 @@ public sealed class BadInputScenario(HostClient client, RunArtifacts artifacts, 
         result.Expect("4xx answers that are application/problem+json", requests.Count, answered.Count(a => (int)a.Answer.Status is >= 400 and < 500 && a.Answer.ContentType == "application/problem+json"));
         result.Expect("400 answers that name at least one problem with its path", answered.Count(a => a.Case.Expected == 400),
             answered.Count(a => a.Case.Expected == 400 && a.Answer.Problem?.Errors.Count > 0));
+        var aimed = answered.Where(a => a.Case.ExpectedPath is not null).ToList();
+        result.Expect("400 answers that name the very field the case breaks", aimed.Count, aimed.Count(NamesItsField));
+        foreach (var miss in aimed.Where(a => !NamesItsField(a)).Take(5))
+        {
+            result.Note($"field not named: {miss.Case.Category} / {miss.Case.Name}: expected {miss.Case.ExpectedPath}, got {string.Join("; ", miss.Answer.Problem?.Errors ?? [])}");
+        }
         foreach (var miss in answered.Where(a => (int)a.Answer.Status != a.Case.Expected).Take(5))
         {
             result.Note($"unexpected: {miss.Case.Category} / {miss.Case.Name}: {(int)miss.Answer.Status} {miss.Answer.Body[..Math.Min(200, miss.Answer.Body.Length)]}");
@@ -59,6 +65,9 @@ public sealed class BadInputScenario(HostClient client, RunArtifacts artifacts, 
         result.Duration = clock.Elapsed;
         return result;
     }
+
+    static bool NamesItsField((BadRequest Case, HostClient.Answer Answer) answered) =>
+        answered.Answer.Problem?.Errors.Any(problem => problem.Path == answered.Case.ExpectedPath) == true;
 
     async Task CheckUploadsAsync(ScenarioResult result, IReadOnlyList<BadScript> scripts, string prefix, CancellationToken cancellationToken)
     {

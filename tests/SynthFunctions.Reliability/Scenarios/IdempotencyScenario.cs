@@ -24,7 +24,7 @@ public sealed partial class IdempotencyScenario(HostClient steady, HostClient ra
 
         var name = $"idempotent-{Guid.NewGuid():N} sim:render=1s";
         var key = Guid.NewGuid().ToString();
-        var body = HostClient.Request(name);
+        var body = VideoRequests.V3(name, "A reliability run.");
         async Task<JobStatus?> PostAsync(HostClient host)
         {
             try

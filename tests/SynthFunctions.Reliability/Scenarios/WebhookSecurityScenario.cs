@@ -19,10 +19,10 @@ public sealed class WebhookSecurityScenario(HostClient client, Secrets secrets, 
         var running = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            running.Add((await client.SubmitAsync(HostClient.Request($"security-running-{i} sim:render=5m sim:no-webhook"), null, cancellationToken)).Id);
+            running.Add((await client.SubmitAsync(VideoRequests.V3($"security-running-{i} sim:render=5m sim:no-webhook", "A render that outlasts the attack."), null, cancellationToken)).Id);
         }
 
-        var finished = (await client.SubmitAsync(HostClient.Request("security-finished sim:render=0s"), null, cancellationToken)).Id;
+        var finished = (await client.SubmitAsync(VideoRequests.V3("security-finished sim:render=0s", "A render that ends before the attack."), null, cancellationToken)).Id;
         await client.WaitForEndAsync([finished], TimeSpan.FromSeconds(60), null, cancellationToken);
         foreach (var id in running)
         {
@@ -56,7 +56,7 @@ public sealed class WebhookSecurityScenario(HostClient client, Secrets secrets, 
         {
             foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
             {
-                var answer = await client.SendAsync(() => new HttpRequestMessage(method, url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "videoUrl=http%3A%2F%2Fevil.example%2Fv.mp4&duration=1"), cancellationToken);
+                var answer = await client.SendAsync(() => new HttpRequestMessage(method, url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "progress=100&download_url=http%3A%2F%2Fevil.example%2Fv.mp4&credit=1"), cancellationToken);
                 statuses.Add(answer.Status);
             }
         }
