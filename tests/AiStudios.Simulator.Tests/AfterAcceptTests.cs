@@ -60,6 +60,49 @@ public class AfterAcceptTests
     }
 
     [Theory]
+    [InlineData("v3")]
+    [InlineData("classic")]
+    public async Task A_held_export_is_accepted_and_counted_before_its_answer_which_comes_when_the_time_has_passed(string api)
+    {
+        await using var sim = await RunningSimulator.StartAsync();
+        using var v3 = await sim.V3Async();
+        const string name = "held sim:hold-after-accept=30s";
+
+        var export = api == "v3" ? v3.PostAsync("editor/project", V3Bodies.Project(name)) : sim.ExportAsync(name);
+        await Eventually.UntilAsync(() => sim.Server.Calls.ExportsByName.GetValueOrDefault(name) == 1, "the held export to be counted");
+        var project = Assert.Single(sim.Server.Projects.All);
+        sim.Clock.Advance(TimeSpan.FromSeconds(29));
+        var answeredEarly = export.IsCompleted;
+        await AdvanceUntilAnsweredAsync(sim, export);
+        var (status, answer) = await export;
+
+        Assert.False(answeredEarly);
+        Assert.Equal(200, status);
+        Assert.Equal(project.Key, answer["data"]![api == "v3" ? "projectId" : "key"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_held_export_that_fails_after_acceptance_answers_500_when_the_time_has_passed()
+    {
+        await using var sim = await RunningSimulator.StartAsync();
+        const string name = "held sim:hold-after-accept=10s sim:500-after-accept";
+
+        var export = sim.ExportAsync(name);
+        await Eventually.UntilAsync(() => sim.Server.Calls.ExportsByName.GetValueOrDefault(name) == 1, "the held export to be counted");
+        sim.Clock.Advance(TimeSpan.FromSeconds(9));
+        var answeredEarly = export.IsCompleted;
+        await AdvanceUntilAnsweredAsync(sim, export);
+
+        Assert.False(answeredEarly);
+        Assert.Equal(500, (await export).Status);
+        Assert.Single(sim.Server.Projects.All);
+    }
+
+    [Fact]
+    public void A_hold_marker_without_a_length_holds_the_answer_30_seconds() =>
+        Assert.Equal(TimeSpan.FromSeconds(30), Faults.RequestDirectives.Parse("x sim:hold-after-accept").HoldAfterAccept);
+
+    [Theory]
     [MemberData(nameof(Exports))]
     public async Task A_configured_fail_after_accept_rate_strikes_every_export_and_the_project_exists(string export)
     {
@@ -98,6 +141,16 @@ public class AfterAcceptTests
 
         Assert.Equal((200, 200), (models, list));
     }
+
+    /// <summary>
+    /// Moves the clock on until <paramref name="export"/> is answered: the held answer's timer may be set a moment after the
+    /// call is counted, on a clock the test has moved already.
+    /// </summary>
+    static Task AdvanceUntilAnsweredAsync(RunningSimulator sim, Task export) => Eventually.UntilAsync(() =>
+    {
+        sim.Clock.Advance(TimeSpan.FromSeconds(1));
+        return export.IsCompleted;
+    }, "the held export to answer");
 
     /// <summary>Export existing needs a project to export: a draft, saved while the fault was away (a draft saved under it exists anyway).</summary>
     static async Task<string?> PrepareAsync(RunningSimulator sim, V3Session v3, string export)

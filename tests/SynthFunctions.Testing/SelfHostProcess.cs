@@ -148,6 +148,13 @@ public sealed class SelfHostProcess : IAsyncDisposable
         return JsonNode.Parse(await http.GetStringAsync(new Uri(SimulatorAddress, "_simulator/calls")))!.AsObject();
     }
 
+    /// <summary>The embedded simulator's projects, as <c>/_simulator/projects</c> shows them.</summary>
+    public async Task<JsonArray> SimulatorProjectsAsync()
+    {
+        using var http = new HttpClient();
+        return JsonNode.Parse(await http.GetStringAsync(new Uri(SimulatorAddress, "_simulator/projects")))!.AsArray();
+    }
+
     void Record(string? line)
     {
         if (line is not null)

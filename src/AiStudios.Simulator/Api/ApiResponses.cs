@@ -47,6 +47,25 @@ internal static class ApiResponses
     /// <summary>No answer at all: the connection is cut, as when a server or proxy dies mid-request.</summary>
     public static IResult Dropped { get; } = new DroppedResult();
 
+    /// <summary>
+    /// <paramref name="answer"/>, sent at <paramref name="until"/> on <paramref name="time"/>. The wait is in the result, which
+    /// runs after the call was counted, so the call shows in the counts while its answer is held.
+    /// </summary>
+    public static IResult Held(IResult answer, DateTimeOffset until, TimeProvider time) => new HeldResult(answer, until, time);
+
+    sealed class HeldResult(IResult answer, DateTimeOffset until, TimeProvider time) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            if (until - time.GetUtcNow() is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, time, httpContext.RequestAborted);
+            }
+
+            await answer.ExecuteAsync(httpContext);
+        }
+    }
+
     sealed class RateLimitedResult(StudioApi api, TimeSpan retryAfter) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)

@@ -66,11 +66,19 @@ internal sealed class ExportGate(
     /// <summary>
     /// Saves <paramref name="project"/> (rendering unless it is a draft), then answers <paramref name="success"/>
     /// unless an after-accept fault is due: the connection dropped, or a 500. Either way the project exists and renders.
+    /// <c>sim:hold-after-accept</c> holds whichever answer it is.
     /// </summary>
     public IResult Accept(HttpContext http, SimulatedProject project, RequestDirectives directives, IResult success)
     {
         renders.Save(project);
         http.Features.GetRequiredFeature<CallInProgress>().Concerns(project.Key);
+        var answer = AnswerAfterAccept(http, directives, success);
+        // Timed from the acceptance, not from when the answer starts to be written.
+        return directives.HoldAfterAccept is { } hold ? ApiResponses.Held(answer, time.GetUtcNow() + hold, time) : answer;
+    }
+
+    IResult AnswerAfterAccept(HttpContext http, RequestDirectives directives, IResult success)
+    {
         var settings = options.CurrentValue.Faults;
         if (directives.DropAfterAccept || faults.Chance(settings.DropAfterAcceptRate))
         {

@@ -32,6 +32,12 @@ public sealed partial record RequestDirectives
     /// <summary><c>sim:drop-after-accept</c>: the export creates the project, then cuts the connection without an answer.</summary>
     public bool DropAfterAccept { get; init; }
 
+    /// <summary>
+    /// <c>sim:hold-after-accept=30s</c>: the export creates the project and is counted, then its answer is held this long
+    /// (30 s without a length): a window in which the caller cannot yet know the export was accepted.
+    /// </summary>
+    public TimeSpan? HoldAfterAccept { get; init; }
+
     /// <summary><c>sim:slow=3s</c>: the export answers only after this long.</summary>
     public TimeSpan? SlowBy { get; init; }
 
@@ -73,6 +79,7 @@ public sealed partial record RequestDirectives
                 "503" => directives with { UnavailableAttempts = Count(value) },
                 "500-after-accept" => directives with { FailAfterAccept = true },
                 "drop-after-accept" => directives with { DropAfterAccept = true },
+                "hold-after-accept" => directives with { HoldAfterAccept = Duration(value) ?? TimeSpan.FromSeconds(30) },
                 "slow" => directives with { SlowBy = Duration(value) ?? TimeSpan.FromSeconds(2) },
                 "progress-500" => directives with { FailedProgressCalls = Count(value) },
                 "no-webhook" => directives with { DropWebhook = true },
