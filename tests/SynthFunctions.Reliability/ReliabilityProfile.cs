@@ -17,7 +17,7 @@ public sealed record ReliabilityProfile(
     int BatchRows,
     int NotifyEvery)
 {
-    public static ReliabilityProfile Full { get; } = new("full", 290, 30, 3, TimeSpan.FromSeconds(30), 40, TimeSpan.FromMinutes(10), 50, 20, 12, 500, 3);
+    public static ReliabilityProfile Full { get; } = new("full", 290, 30, 3, TimeSpan.FromSeconds(30), 40, TimeSpan.FromMinutes(15), 50, 20, 12, 500, 3);
 
     public static ReliabilityProfile Quick { get; } = new("quick", 30, 6, 1, TimeSpan.FromSeconds(12), 10, TimeSpan.FromMinutes(4), 20, 4, 4, 20, 3);
 

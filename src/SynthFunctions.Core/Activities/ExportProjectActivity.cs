@@ -83,6 +83,19 @@ public sealed partial class ExportProjectActivity(
 
         // Without a webhook field (classic) the export carries no callback URL, so the job must not wait for one.
         var webhook = settings.EffectiveApi == AiStudiosApi.Classic && string.IsNullOrEmpty(settings.WebhookField) ? null : webhookUrls.For(input.JobId);
+        try
+        {
+            // A V3 token issued under a 429 storm can take seconds; issued before the ledger says "sending", a crash in
+            // that wait leaves an export that certainly never left, which is simply sent again.
+            await aiStudios.ReadyAsync(cancellationToken);
+        }
+        catch (AiStudiosException ex)
+        {
+            LogNotSubmitted(logger, input.JobId, ex.GetType().Name, ex.Message);
+            // Token calls are counted apart from the job's.
+            return Refused(ex, webhook is not null) with { Calls = 0 };
+        }
+
         if (!await ledger.TryBeginAsync(input.JobId, webhook is not null, cancellationToken))
         {
             LogOutcomeLost(logger, input.JobId);
@@ -103,15 +116,18 @@ public sealed partial class ExportProjectActivity(
             var mayHaveBeenAccepted = ex is AiStudiosUnavailableException { MayHaveBeenAccepted: true };
             await ledger.RecordAsync(input.JobId, new ExportRecord(mayHaveBeenAccepted ? ExportState.Unknown : ExportState.Refused, WebhookRegistered: webhook is not null), cancellationToken);
             LogNotSubmitted(logger, input.JobId, ex.GetType().Name, ex.Message);
-            return ex switch
-            {
-                AiStudiosRateLimitedException limited => new ExportOutcome { Failure = limited.Message, Retryable = true, RetryAfter = limited.RetryAfter, Calls = ex.Attempts },
-                AiStudiosUnavailableException { MayHaveBeenAccepted: false } => new ExportOutcome { Failure = ex.Message, Retryable = true, Calls = ex.Attempts },
-                AiStudiosUnavailableException => new ExportOutcome { OutcomeUnknown = true, WebhookRegistered = webhook is not null, Failure = ex.Message, Calls = ex.Attempts },
-                _ => new ExportOutcome { Failure = ex.Message, Calls = ex.Attempts },
-            };
+            return Refused(ex, webhook is not null);
         }
     }
+
+    /// <summary>What a failed call before or during the export means for the job: wait and repeat, look the project up, or fail.</summary>
+    static ExportOutcome Refused(AiStudiosException ex, bool webhookRegistered) => ex switch
+    {
+        AiStudiosRateLimitedException limited => new ExportOutcome { Failure = limited.Message, Retryable = true, RetryAfter = limited.RetryAfter, Calls = ex.Attempts },
+        AiStudiosUnavailableException { MayHaveBeenAccepted: false } => new ExportOutcome { Failure = ex.Message, Retryable = true, Calls = ex.Attempts },
+        AiStudiosUnavailableException => new ExportOutcome { OutcomeUnknown = true, WebhookRegistered = webhookRegistered, Failure = ex.Message, Calls = ex.Attempts },
+        _ => new ExportOutcome { Failure = ex.Message, Calls = ex.Attempts },
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} submitted as project {ProjectKey} (webhook: {WebhookRegistered})")]
     static partial void LogSubmitted(ILogger logger, string jobId, string projectKey, bool webhookRegistered);

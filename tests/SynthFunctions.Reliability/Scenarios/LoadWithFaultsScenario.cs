@@ -96,7 +96,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         var endedBatch = await batch.WaitForEndAsync(client, submittedBatch.Id, until, cancellationToken);
         await notifications.WaitForDeliveriesAsync(client, endedBatch.Id, cancellationToken);
         var simulator = await SimulatorView.ReadAsync(host, artifacts, cancellationToken);
-        await CheckAsync(result, host, jobs, statuses, simulator, kills, cancellationToken);
+        await CheckAsync(result, host, client, jobs, statuses, simulator, kills, cancellationToken);
         result.Duration = clock.Elapsed;
         var batchResult = await batch.CheckAsync(client, endedBatch, simulator, cancellationToken);
         var notificationResult = await notifications.CheckAsync(client, receiver, statuses.Keys, endedBatch, cancellationToken);
@@ -168,7 +168,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
     }
 
     async Task CheckAsync(
-        ScenarioResult result, SelfHostProcess host, ConcurrentDictionary<string, (string Name, string Source)> jobs,
+        ScenarioResult result, SelfHostProcess host, HostClient client, ConcurrentDictionary<string, (string Name, string Source)> jobs,
         Dictionary<string, JobStatus?> statuses, SimulatorView simulator, int kills, CancellationToken cancellationToken)
     {
         var states = statuses.GroupBy(pair => HostClient.State(pair.Value)).ToDictionary(g => g.Key, g => g.Count());
@@ -228,9 +228,18 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         // after the restart then adds a second one, which the engine reports at error level. What matters is the job's outcome.
         var startedTwice = errorLines.Where(line => line.Contains(DuplicateStart, StringComparison.Ordinal))
             .Select(line => WorkItem().Match(line).Groups["id"].Value).Distinct().ToList();
+        // The batch's rows are not among the load's jobs: ask the API for them. The batch itself is no job; its end is checked
+        // by its own scenario.
+        var twiceStatuses = new Dictionary<string, JobStatus?>();
+        foreach (var id in startedTwice)
+        {
+            twiceStatuses[id] = statuses.TryGetValue(id, out var known) ? known : await client.JobAsync(id, cancellationToken);
+        }
+
+        bool EndedOnce(string id) => id.StartsWith(JobIds.BatchPrefix, StringComparison.Ordinal) || HostClient.IsFinished(twiceStatuses[id]);
         result.Check("jobs started twice across a kill (the engine reports \"" + DuplicateStart + "\")", "each ended, with at most one export",
-            startedTwice.Count == 0 ? "none" : $"{startedTwice.Count}: " + string.Join(", ", startedTwice.Select(id => $"{id} {HostClient.State(statuses.GetValueOrDefault(id))}, {simulator.ProjectsOf(id).Count} export(s)")),
-            startedTwice.All(id => HostClient.IsFinished(statuses.GetValueOrDefault(id)) && simulator.ProjectsOf(id).Count <= 1));
+            startedTwice.Count == 0 ? "none" : $"{startedTwice.Count}: " + string.Join(", ", startedTwice.Select(id => $"{id} {HostClient.State(twiceStatuses[id])}, {simulator.ProjectsOf(id).Count} export(s)")),
+            startedTwice.All(id => EndedOnce(id) && simulator.ProjectsOf(id).Count <= 1));
 
         // An export whose answer was lost (a kill mid-call, a 500 or a dropped connection after acceptance) is looked up by name, never sent again.
         var recovered = statuses.Where(pair => pair.Value?.Recovered == true).Select(pair => pair.Key).ToList();

@@ -77,5 +77,8 @@ internal sealed class ClassicAiStudiosClient(IClassicAiStudiosApi api, AiStudios
     }
 
     /// <summary>The classic API documents no model list (aistudios-api.md §3).</summary>
+    /// <summary>The classic API authenticates every call with the static key: nothing to get ready.</summary>
+    public Task ReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<IReadOnlyList<AvatarModel>?> ListModelsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<AvatarModel>?>(null);
 }

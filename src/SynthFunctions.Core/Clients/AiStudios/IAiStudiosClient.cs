@@ -9,6 +9,12 @@ namespace SynthFunctions.Core.Clients.AiStudios;
 public interface IAiStudiosClient
 {
     /// <summary>
+    /// Gets ready to call at once (V3: holds an access token, issuing one if needed), so that an export marked as in flight
+    /// goes out without first waiting on anything a crash could interrupt.
+    /// </summary>
+    Task ReadyAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Exports (renders) <paramref name="request"/> as a project named <paramref name="projectName"/>. The
     /// <paramref name="webhookUrl"/>, when given, asks AI Studios to call back. One HTTP attempt, never repeated here: the
     /// job repeats a refused export on a durable timer, so no wait ever happens inside a call that a crash could interrupt

@@ -9,7 +9,7 @@ namespace SynthFunctions.Core.Clients.AiStudios;
 /// <c>simple/video</c>, progress and the model list under <c>/api/odin/v3</c>, authenticated with an access token.
 /// Every export asks to render (<c>isExport: true</c>) and carries the job's name and callback URL.
 /// </summary>
-internal sealed class V3AiStudiosClient(IV3AiStudiosApi api, AiStudiosCaller caller) : IAiStudiosClient
+internal sealed class V3AiStudiosClient(IV3AiStudiosApi api, AiStudiosCaller caller, AccessTokenSource tokens) : IAiStudiosClient
 {
     const string CreateProject = "the project export";
     const string EditProject = "the template export";
@@ -18,6 +18,8 @@ internal sealed class V3AiStudiosClient(IV3AiStudiosApi api, AiStudiosCaller cal
     const string Models = "the model list";
     const string List = "the project list";
     const string Project = "the project details";
+
+    public Task ReadyAsync(CancellationToken cancellationToken) => tokens.GetAsync(cancellationToken);
 
     public async Task<SubmittedProject> ExportAsync(JobRequest request, string projectName, Uri? webhookUrl, CancellationToken cancellationToken)
     {
