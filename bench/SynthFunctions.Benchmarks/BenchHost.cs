@@ -7,7 +7,8 @@ using SynthFunctions.Testing;
 namespace SynthFunctions.Benchmarks;
 
 /// <summary>A standalone host for one measurement, with helpers to submit many jobs and read them all back.</summary>
-public sealed class BenchHost(SelfHostProcess host) : IAsyncDisposable
+/// <param name="classic">The host speaks the classic API (<c>AiStudios__Api=Classic</c>), so requests take its shape.</param>
+public sealed class BenchHost(SelfHostProcess host, bool classic) : IAsyncDisposable
 {
     public SelfHostProcess Process => host;
 
@@ -17,9 +18,10 @@ public sealed class BenchHost(SelfHostProcess host) : IAsyncDisposable
     public int? AzuritePid => AzuriteProcess.RecordedProcessId(Path.Combine(host.DataPath, "azurite"));
 
     public static async Task<BenchHost> StartAsync(Dictionary<string, string> settings) =>
-        new(await SelfHostProcess.StartAsync(new Dictionary<string, string>(LogTimeline.HostSettings).Concat(settings).ToDictionary(p => p.Key, p => p.Value)));
+        new(await SelfHostProcess.StartAsync(new Dictionary<string, string>(LogTimeline.HostSettings).Concat(settings).ToDictionary(p => p.Key, p => p.Value)),
+            classic: settings.GetValueOrDefault("AiStudios__Api") == "Classic");
 
-    public static string Request(string name) => VideoRequests.V3(name, "A benchmark video.");
+    string Request(string name) => classic ? VideoRequests.Classic(name, "A benchmark video.") : VideoRequests.V3(name, "A benchmark video.");
 
     /// <summary>
     /// Submits one job per name, <paramref name="parallelism"/> at a time; returns ids with the client's send time.
