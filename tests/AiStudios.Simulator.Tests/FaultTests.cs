@@ -1,4 +1,9 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using SynthFunctions.Testing;
 
 namespace AiStudios.Simulator.Tests;
 
@@ -133,7 +138,7 @@ public class FaultTests
         var export = sim.ExportAsync("sim:slow=30s");
         await Task.Yield();
         var answeredEarly = export.IsCompleted;
-        await SynthFunctions.Testing.Eventually.UntilAsync(() =>
+        await Eventually.UntilAsync(() =>
         {
             sim.Clock.Advance(TimeSpan.FromSeconds(5));
             return export.IsCompleted;
@@ -141,6 +146,61 @@ public class FaultTests
 
         Assert.False(answeredEarly);
         Assert.Equal(200, (await export).Status);
+    }
+
+    [Theory]
+    [InlineData("abandoned", true)]
+    [InlineData("abandoned sim:slow=10s", false)]
+    public async Task A_slow_export_whose_caller_hangs_up_is_still_accepted_as_a_real_server_would(string name, bool randomSlowness)
+    {
+        var clock = new WaitWatchingClock(TimeSpan.FromSeconds(10));
+        await using var sim = await RunningSimulator.StartAsync(
+            randomSlowness ? new() { ["Simulator:Faults:SlowResponseRate"] = "1", ["Simulator:Faults:SlowResponseDelay"] = "00:00:10" } : null, clock);
+        var body = new JsonObject { ["projectName"] = name, ["scenes"] = JsonNode.Parse($"[{RunningSimulator.Scene()}]") }.ToJsonString();
+
+        using (await SendAsync(sim, "/api/odin/editor/project", body))
+        {
+            await Eventually.UntilAsync(() => clock.WaitsStarted > 0, "the simulator to start its slow wait");
+        }
+
+        await Eventually.UntilAsync(() =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return sim.Server.Projects.All.Any();
+        }, "the export its caller abandoned to be accepted");
+        Assert.Equal(name, Assert.Single(sim.Server.Projects.All).Name);
+    }
+
+    /// <summary>Writes a whole request on a raw connection, which the caller closes (hangs up) without reading the answer.</summary>
+    static async Task<Socket> SendAsync(RunningSimulator sim, string path, string json)
+    {
+        var address = sim.Server.BaseAddress;
+        var content = Encoding.UTF8.GetBytes(json);
+        var head = Encoding.ASCII.GetBytes(
+            $"POST {path} HTTP/1.1\r\nHost: {address.Authority}\r\nAuthorization: {sim.Server.Options.ApiKey}\r\n" +
+            $"Content-Type: application/json\r\nContent-Length: {content.Length}\r\n\r\n");
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(address.Host, address.Port, Token);
+        await socket.SendAsync(head.Concat(content).ToArray(), SocketFlags.None, Token);
+        return socket;
+    }
+
+    /// <summary>A test clock that counts the waits of one length started on it: the simulator's slow wait has begun.</summary>
+    sealed class WaitWatchingClock(TimeSpan watched) : FakeTimeProvider(RunningSimulator.Start)
+    {
+        int waitsStarted;
+
+        public int WaitsStarted => Volatile.Read(ref waitsStarted);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime == watched)
+            {
+                Interlocked.Increment(ref waitsStarted);
+            }
+
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
     }
 
     [Theory]

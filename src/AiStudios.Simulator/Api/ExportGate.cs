@@ -12,7 +12,12 @@ namespace AiStudios.Simulator.Api;
 /// after the project was accepted. Failures answer in the shape of the endpoint's API.
 /// </summary>
 internal sealed class ExportGate(
-    CallLedger ledger, FaultInjector faults, RenderStarter renders, IOptionsMonitor<SimulatorOptions> options, TimeProvider time)
+    CallLedger ledger,
+    FaultInjector faults,
+    RenderStarter renders,
+    IOptionsMonitor<SimulatorOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime)
 {
     /// <summary>
     /// Counts this attempt under <paramref name="name"/>; answers the refusal <c>sim:429=N</c> or <c>sim:503=N</c>
@@ -40,7 +45,8 @@ internal sealed class ExportGate(
 
         if (directives.SlowBy is { } slow)
         {
-            await Task.Delay(slow, time, http.RequestAborted);
+            // The export goes on if its caller hangs up meanwhile, as on a real server; only the simulator's shutdown ends it.
+            await Task.Delay(slow, time, lifetime.ApplicationStopping);
         }
 
         return null;

@@ -7,7 +7,8 @@ namespace AiStudios.Simulator.Api;
 /// Injects the configured random faults (outage window, 429, 5xx, slowness) before an API call does any work,
 /// answering in the shape of the endpoint's API.
 /// </summary>
-internal sealed class FaultFilter(FaultInjector faults, IOptionsMonitor<SimulatorOptions> options, TimeProvider time) : IEndpointFilter
+internal sealed class FaultFilter(
+    FaultInjector faults, IOptionsMonitor<SimulatorOptions> options, TimeProvider time, IHostApplicationLifetime lifetime) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -30,9 +31,20 @@ internal sealed class FaultFilter(FaultInjector faults, IOptionsMonitor<Simulato
 
         if (faults.SlowNow())
         {
-            await Task.Delay(settings.SlowResponseDelay, time, context.HttpContext.RequestAborted);
+            // A slow server still does what it was asked when the caller hangs up meanwhile, as a real one does: the
+            // request is read in full now, and only the simulator's own shutdown ends the wait.
+            await ReceiveBodyAsync(context.HttpContext.Request);
+            await Task.Delay(settings.SlowResponseDelay, time, lifetime.ApplicationStopping);
         }
 
         return await next(context);
+    }
+
+    static async Task ReceiveBodyAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        // Not cancelled by the hang-up: what arrived is read (an incomplete body fails the read instead).
+        await request.Body.CopyToAsync(Stream.Null);
+        request.Body.Position = 0;
     }
 }
