@@ -28,12 +28,24 @@ public sealed record Secrets(string AppId, string UserKey, string SigningKey, st
     /// Settings of a host that embeds the simulator (no AI Studios credentials of its own, so it speaks V3, the default) and
     /// takes this run's credentials from it, and of its callback and notification signing.
     /// </summary>
-    public Dictionary<string, string> EmbeddedSimulatorSettings() => new()
+    public Dictionary<string, string> EmbeddedSimulatorSettings() => new(Signing())
     {
         ["Simulator__AppId"] = AppId,
         ["Simulator__UserKey"] = UserKey,
+    };
+
+    /// <summary>A host's callback and notification signing settings.</summary>
+    public Dictionary<string, string> Signing() => new()
+    {
         ["Webhook__SigningKey"] = SigningKey,
         ["Notifications__SigningSecret"] = NotificationSecret,
+    };
+
+    /// <summary>The V3 account of a simulator run on its own (configuration keys, not environment names).</summary>
+    public Dictionary<string, string?> SimulatorAccount() => new()
+    {
+        ["Simulator:AppId"] = AppId,
+        ["Simulator:UserKey"] = UserKey,
     };
 
     /// <summary>Settings of a host that uses another host's simulator as its V3 account, with <paramref name="userKey"/>.</summary>

@@ -50,7 +50,11 @@ public sealed class SelfHostProcess : IAsyncDisposable
     public static string AssemblyPath => BuiltAssembly.Path("SynthFunctions.SelfHost");
 
     /// <summary>Starts a host on fresh ports and data; <paramref name="settings"/> are app settings (<c>Section__Key</c>).</summary>
-    public static async Task<SelfHostProcess> StartAsync(Dictionary<string, string>? settings = null)
+    /// <param name="publicAtOwnAddress">
+    /// Whether its public URL is its own loopback address, so an AI Studios on this machine (a simulator of the test's own)
+    /// can call it back; with its embedded simulator that is the default.
+    /// </param>
+    public static async Task<SelfHostProcess> StartAsync(Dictionary<string, string>? settings = null, bool publicAtOwnAddress = false)
     {
         var dataPath = Directory.CreateTempSubdirectory("selfhost-").FullName;
         var storage = new DevelopmentStorage(LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
@@ -70,6 +74,11 @@ public sealed class SelfHostProcess : IAsyncDisposable
             ["Synthesis__Deadline"] = "00:03:00",
             ["Logging__LogLevel__Default"] = "Information",
         };
+        if (publicAtOwnAddress)
+        {
+            environment["Webhook__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        }
+
         foreach (var (key, value) in settings ?? [])
         {
             environment[key] = value;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AiStudios.Simulator;
 using Azure.Storage.Blobs;
 using SynthFunctions.Client;
 using SynthFunctions.Core.Clients.AiStudios;
@@ -25,30 +26,38 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
 
     public static IReadOnlyList<string> Names { get; } = [LoadName, BatchUnderFaults.Name, NotificationsUnderFaults.Name];
 
-    public static readonly Dictionary<string, string> FaultSettings = new()
+    /// <summary>
+    /// The simulator's faults. It runs in this process, not embedded in the host: AI Studios outlives the host's kills, so
+    /// an export on the wire at a kill is received and handled as it would be in production.
+    /// </summary>
+    static readonly Dictionary<string, string?> SimulatorFaults = new()
     {
-        ["Simulator__Faults__RateLimitRate"] = "0.05",
-        ["Simulator__Faults__RetryAfter"] = "00:00:01",
-        ["Simulator__Faults__RateLimitStormEvery"] = "00:00:30",
-        ["Simulator__Faults__RateLimitStormDuration"] = "00:00:04",
-        ["Simulator__Faults__OutageEvery"] = "00:00:40",
-        ["Simulator__Faults__OutageDuration"] = "00:00:03",
-        ["Simulator__Faults__ServerErrorRate"] = "0.03",
-        ["Simulator__Faults__SlowResponseRate"] = "0.05",
-        ["Simulator__Faults__SlowResponseDelay"] = "00:00:02",
+        ["Simulator:Faults:RateLimitRate"] = "0.05",
+        ["Simulator:Faults:RetryAfter"] = "00:00:01",
+        ["Simulator:Faults:RateLimitStormEvery"] = "00:00:30",
+        ["Simulator:Faults:RateLimitStormDuration"] = "00:00:04",
+        ["Simulator:Faults:OutageEvery"] = "00:00:40",
+        ["Simulator:Faults:OutageDuration"] = "00:00:03",
+        ["Simulator:Faults:ServerErrorRate"] = "0.03",
+        ["Simulator:Faults:SlowResponseRate"] = "0.05",
+        ["Simulator:Faults:SlowResponseDelay"] = "00:00:02",
         // Exports AI Studios accepts and then answers 500 to, or drops the connection of: recovered by looking the project up.
-        ["Simulator__Faults__FailAfterAcceptRate"] = "0.03",
-        ["Simulator__Faults__DropAfterAcceptRate"] = "0.03",
-        ["Simulator__Webhook__LossRate"] = "0.3",
-        ["Simulator__Webhook__DuplicateRate"] = "0.3",
-        ["Simulator__Seed"] = "20261124",
+        ["Simulator:Faults:FailAfterAcceptRate"] = "0.03",
+        ["Simulator:Faults:DropAfterAcceptRate"] = "0.03",
+        ["Simulator:Webhook:LossRate"] = "0.3",
+        ["Simulator:Webhook:DuplicateRate"] = "0.3",
+        ["Simulator:Seed"] = "20261124",
+        ["Simulator:RenderTime"] = "00:00:02",
+    };
+
+    static readonly Dictionary<string, string> HostSettings = new()
+    {
         ["Synthesis__CopyVideo"] = "true",
         ["Synthesis__FirstPollDelay"] = "00:00:02",
         ["Synthesis__MaxPollInterval"] = "00:00:05",
         ["Synthesis__WebhookFallbackDelay"] = "00:00:20",
         ["Synthesis__StallTimeout"] = "00:01:30",
-        // Shorter than the quick profile's wait, so a job whose export never reached AI Studios (a kill mid-send) ends
-        // within the run, failed for a project never found, rather than stuck.
+        // Shorter than the quick profile's wait, so a job whose project is never found ends within the run, failed, rather than stuck.
         ["Synthesis__Deadline"] = "00:03:00",
         ["Synthesis__SubmitRetryDelay"] = "00:00:02",
         ["Synthesis__MaxSubmitAttempts"] = "8",
@@ -62,19 +71,20 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
 
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(CancellationToken cancellationToken)
     {
-        var result = new ScenarioResult(LoadName, "Jobs submitted over HTTP (with an `Idempotency-Key`, retried while the host is down) and by blob upload, all in flight together while the simulator injects faults and the host process is killed with SIGKILL and restarted. An export whose answer is lost (a kill mid-call, a 500 or a dropped connection after AI Studios accepted it) is looked up by its project name, never sent again.");
+        var result = new ScenarioResult(LoadName, "Jobs submitted over HTTP (with an `Idempotency-Key`, retried while the host is down) and by blob upload, all in flight together while the simulator (in its own process, so AI Studios outlives the host) injects faults and the host process is killed with SIGKILL and restarted. An export whose answer is lost (a kill mid-call, a 500 or a dropped connection after AI Studios accepted it) is looked up by its project name, never sent again.");
         result.Size = $"{profile.LoadJobs} jobs ({profile.HttpJobs} HTTP, {profile.BlobJobs} blob uploads), renders of 1 to {profile.MaxRenderSeconds} s, {profile.Kills} hard kills";
         result.Faults = Faults;
         var clock = Stopwatch.StartNew();
         var until = DateTimeOffset.UtcNow + profile.LoadTimeout;
-        var settings = new Dictionary<string, string>(FaultSettings);
-        foreach (var (key, value) in secrets.EmbeddedSimulatorSettings())
+        await using var aiStudios = await SimulatorServer.StartAsync(SimulatorFaults.Concat(secrets.SimulatorAccount()), cancellationToken: cancellationToken);
+        var settings = new Dictionary<string, string>(HostSettings);
+        foreach (var (key, value) in secrets.Signing().Concat(secrets.AccountSettings(aiStudios.BaseAddress, secrets.UserKey)))
         {
             settings[key] = value;
         }
 
         await using var receiver = await NotificationReceiver.StartAsync();
-        await using var host = await SelfHostProcess.StartAsync(settings);
+        await using var host = await SelfHostProcess.StartAsync(settings, publicAtOwnAddress: true);
         using var client = new HostClient(host, artifacts);
         var random = new Random(7);
         var renders = Enumerable.Range(0, profile.LoadJobs).Select(_ => random.Next(1, profile.MaxRenderSeconds + 1)).ToArray();
@@ -95,7 +105,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         var statuses = await client.WaitForEndAsync(jobs.Keys.ToList(), until - DateTimeOffset.UtcNow, log, cancellationToken);
         var endedBatch = await batch.WaitForEndAsync(client, submittedBatch.Id, until, cancellationToken);
         await notifications.WaitForDeliveriesAsync(client, endedBatch.Id, cancellationToken);
-        var simulator = await SimulatorView.ReadAsync(host, artifacts, cancellationToken);
+        var simulator = await SimulatorView.ReadAsync(aiStudios.BaseAddress, artifacts, cancellationToken);
         await CheckAsync(result, host, client, jobs, statuses, simulator, kills, cancellationToken);
         result.Duration = clock.Elapsed;
         var batchResult = await batch.CheckAsync(client, endedBatch, simulator, cancellationToken);
@@ -245,15 +255,17 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         var recovered = statuses.Where(pair => pair.Value?.Recovered == true).Select(pair => pair.Key).ToList();
         var unknownOutcome = statuses.Where(pair => pair.Value?.Error?.Contains("answer was lost", StringComparison.Ordinal) == true).Select(pair => pair.Key).ToList();
         // The simulator counts every export call by project name, refused ones included: none for a job means its export
-        // never left the host (a kill between marking it in flight and sending it). Nothing to find, nothing billed.
+        // never left the host (the kill fell after the export was marked in flight and before it was sent). AI Studios
+        // outlives the host, so every export that left it was received, and must be found again.
         var neverSent = unknownOutcome.Where(id => (int?)simulator.Calls["exportsByName"]?[ProjectNames.For(id, statuses[id]?.Name ?? jobs[id].Name)] is null or 0).ToList();
         result.Expect("jobs failed for an unknown export outcome whose export reached AI Studios", 0, unknownOutcome.Count - neverSent.Count);
-        result.Check("jobs failed for an unknown export outcome whose export never reached AI Studios (a kill before it was sent)", "only if a kill fell before the send, and then no project",
-            $"{neverSent.Count}, {neverSent.Count(id => exportsPerJob[id] == 0)} without a project", neverSent.All(id => exportsPerJob[id] == 0) && (neverSent.Count == 0 || kills > 0));
+        result.Check("jobs failed for an unknown export outcome whose export never left the host (a kill after marking it in flight, before sending it)",
+            "only if a kill fell in that window, and then no project", $"{neverSent.Count}, {neverSent.Count(id => exportsPerJob[id] == 0)} without a project",
+            neverSent.All(id => exportsPerJob[id] == 0) && (neverSent.Count == 0 || kills > 0));
         result.Check("jobs recovered by lookup (export answer lost, project found by name)", "each with its one project",
             $"{recovered.Count}, {recovered.Count(id => exportsPerJob[id] == 1)} with one project", recovered.All(id => exportsPerJob[id] == 1));
         result.Note(string.Create(CultureInfo.InvariantCulture,
-            $"Export answers lost: {recovered.Count} job(s) recovered by lookup ({statuses.Values.Sum(job => job?.Lookups ?? 0)} lookups in all); {unknownOutcome.Count} failed at the deadline with no project found ({unknownOutcome.Count(id => exportsPerJob[id] > 0)} of them had one at AI Studios)."));
+            $"Export answers lost: {recovered.Count} job(s) recovered by lookup ({statuses.Values.Sum(job => job?.Lookups ?? 0)} lookups in all); {unknownOutcome.Count} failed at the deadline with no project found ({unknownOutcome.Count(id => exportsPerJob[id] > 0)} of them had one at AI Studios, {neverSent.Count} never left the host)."));
         foreach (var failure in failures.Take(5))
         {
             result.Note("error line: " + failure);
@@ -284,7 +296,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
     static string Reason(string? error) => error switch
     {
         null => "no reason",
-        _ when error.Contains("answer was lost", StringComparison.Ordinal) => "export answer lost and no project ever appeared: the export never reached AI Studios (not repeated, so never billed twice)",
+        _ when error.Contains("answer was lost", StringComparison.Ordinal) => "export answer lost and no project named after the job ever appeared (not exported again, so never billed twice)",
         _ when error.Contains("Gave up after", StringComparison.Ordinal) => "export refused on every attempt",
         _ => error.Length > 120 ? error[..120] + "…" : error,
     };
