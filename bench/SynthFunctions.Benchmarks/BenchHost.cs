@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AiStudios.Simulator;
 using SynthFunctions.Client;
 using SynthFunctions.Core.Contracts;
 using SynthFunctions.Local;
@@ -20,6 +21,22 @@ public sealed class BenchHost(SelfHostProcess host, bool classic) : IAsyncDispos
     public static async Task<BenchHost> StartAsync(Dictionary<string, string> settings) =>
         new(await SelfHostProcess.StartAsync(new Dictionary<string, string>(LogTimeline.HostSettings).Concat(settings).ToDictionary(p => p.Key, p => p.Value)),
             classic: settings.GetValueOrDefault("AiStudios__Api") == "Classic");
+
+    /// <summary>
+    /// A host whose AI Studios is <paramref name="aiStudios"/>, a simulator outside the host's process (in the benchmark's),
+    /// as the real API is in production: the host's figures are then the service's own. It is called back over loopback.
+    /// </summary>
+    public static async Task<BenchHost> StartAsync(Dictionary<string, string> settings, SimulatorServer aiStudios)
+    {
+        var account = new Dictionary<string, string>(settings)
+        {
+            ["AiStudios__BaseUrl"] = aiStudios.BaseAddress.ToString(),
+            ["AiStudios__AppId"] = aiStudios.Options.AppId,
+            ["AiStudios__UserKey"] = aiStudios.Options.UserKey,
+        };
+        return new(await SelfHostProcess.StartAsync(new Dictionary<string, string>(LogTimeline.HostSettings).Concat(account).ToDictionary(p => p.Key, p => p.Value), publicAtOwnAddress: true),
+            classic: false);
+    }
 
     string Request(string name) => classic ? VideoRequests.Classic(name, "A benchmark video.") : VideoRequests.V3(name, "A benchmark video.");
 

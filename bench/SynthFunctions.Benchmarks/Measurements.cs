@@ -27,9 +27,11 @@ public sealed record CallsResult(
     string Mode, int Videos, double MeanCalls, int MaxCalls, double TheoryMean, StorageRequestLog.Counts? Storage, double? StoragePerJob, double? IdlePerMinute,
     int? TokenCalls = null);
 
+/// <param name="EmbeddedSimulator">Whether the simulator ran inside the host (the local default) rather than outside it, as AI Studios does in production.</param>
 /// <param name="ListMilliseconds">Time to answer <c>GET /api/videos?pageSize=1000</c> with every waiting job, body included.</param>
 public sealed record MemoryResult(
-    double HostIdleMiB, double AzuriteIdleMiB, double HostLoadedMiB, double AzuriteLoadedMiB, int WaitingJobs, double SubmitSeconds, Percentiles ListMilliseconds);
+    bool EmbeddedSimulator, double HostIdleMiB, double AzuriteIdleMiB, double HostLoadedMiB, double AzuriteLoadedMiB, int WaitingJobs, double SubmitSeconds,
+    Percentiles ListMilliseconds);
 
 /// <summary>The measurements, each on its own host so they do not disturb each other.</summary>
 public sealed partial class Measurements(BenchmarkProfile profile, Action<string> log)
@@ -184,10 +186,16 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
         return new CallsResult("naive loop (3 s)", calls.Count, calls.Average(), calls.Max(), theory, null, null, null);
     }
 
-    /// <summary>Working set idle, and with many jobs waiting on long renders.</summary>
-    public async Task<MemoryResult> MemoryAsync()
+    /// <summary>
+    /// Working set idle, and with many jobs waiting on long renders: with the simulator embedded in the host (the local
+    /// default, whose projects then count in the host's memory), or outside it, as AI Studios is in production.
+    /// </summary>
+    public async Task<MemoryResult> MemoryAsync(bool embeddedSimulator)
     {
-        await using var host = await BenchHost.StartAsync(new() { ["Simulator__RenderTime"] = "01:00:00" });
+        await using var aiStudios = embeddedSimulator ? null : await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:RenderTime"] = "01:00:00" });
+        await using var host = aiStudios is null
+            ? await BenchHost.StartAsync(new() { ["Simulator__RenderTime"] = "01:00:00" })
+            : await BenchHost.StartAsync([], aiStudios);
         await Task.Delay(profile.Settle);
         var hostIdle = ProcessStats.ResidentMiB(host.Process.ProcessId);
         var azuriteIdle = ProcessStats.ResidentMiB(host.AzuritePid!.Value);
@@ -200,8 +208,9 @@ public sealed partial class Measurements(BenchmarkProfile profile, Action<string
         var hostLoaded = ProcessStats.ResidentMiB(host.Process.ProcessId);
         var azuriteLoaded = ProcessStats.ResidentMiB(host.AzuritePid!.Value);
         var list = await TimeListingAsync(host, ids.Count);
-        var result = new MemoryResult(hostIdle, azuriteIdle, hostLoaded, azuriteLoaded, ids.Count, submitSeconds, list);
-        log($"memory: host {result.HostIdleMiB:0} MiB idle, {result.HostLoadedMiB:0} MiB with {ids.Count} waiting; listing them p50 {list.P50:0} ms");
+        var result = new MemoryResult(embeddedSimulator, hostIdle, azuriteIdle, hostLoaded, azuriteLoaded, ids.Count, submitSeconds, list);
+        log($"memory ({(embeddedSimulator ? "embedded simulator" : "AI Studios outside the host")}): host {result.HostIdleMiB:0} MiB idle, " +
+            $"{result.HostLoadedMiB:0} MiB with {ids.Count} waiting; listing them p50 {list.P50:0} ms");
         return result;
     }
 

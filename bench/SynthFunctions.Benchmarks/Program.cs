@@ -20,11 +20,12 @@ var latency = await measure.LatencyAsync();
 var webhook = await measure.ServiceCallsAsync(webhook: true);
 var polling = await measure.ServiceCallsAsync(webhook: false);
 var naive = await measure.NaiveCallsAsync();
-var memory = await measure.MemoryAsync();
+var memory = await measure.MemoryAsync(embeddedSimulator: false);
+var memoryEmbedded = await measure.MemoryAsync(embeddedSimulator: true);
 var batch = await measure.BatchAsync();
 var scan = await measure.ScriptScanAsync();
 
-var results = new BenchmarkResults(throughput, latency, webhook, polling, naive, memory, batch, scan);
+var results = new BenchmarkResults(throughput, latency, webhook, polling, naive, memory, memoryEmbedded, batch, scan);
 var report = BenchmarkReport.Render(profile, results, clock.Elapsed, startedAt);
 await run.WriteAsync(report);
 Console.WriteLine(report);

@@ -16,7 +16,7 @@ public class SmokeRunTests
 
         var results = new BenchmarkResults(
             throughput, await measure.LatencyAsync(), await measure.ServiceCallsAsync(webhook: true), await measure.ServiceCallsAsync(webhook: false),
-            await measure.NaiveCallsAsync(), await measure.MemoryAsync(), await measure.BatchAsync(), await measure.ScriptScanAsync());
+            await measure.NaiveCallsAsync(), await measure.MemoryAsync(embeddedSimulator: false), await measure.MemoryAsync(embeddedSimulator: true), await measure.BatchAsync(), await measure.ScriptScanAsync());
         var report = BenchmarkReport.Render(profile, results, TimeSpan.Zero, DateTimeOffset.UtcNow);
 
         Assert.All(results.Throughput, x => Assert.Equal(x.Jobs, x.Completed));
@@ -27,6 +27,8 @@ public class SmokeRunTests
         Assert.InRange(results.Batch.SimulatorMaxInFlight, 1, results.Batch.Limit);
         Assert.Equal(profile.ProcessedScripts, results.Scan.Processed);
         Assert.True(results.Memory.ListMilliseconds.P50 > 0, report);
+        Assert.Equal((false, true), (results.Memory.EmbeddedSimulator, results.MemoryEmbedded.EmbeddedSimulator));
+        Assert.True(results.MemoryEmbedded.HostLoadedMiB > 0, report);
         Assert.True(results.Webhook.TokenCalls >= 1, report);
         Assert.True(results.Webhook.MeanCalls <= 2, report);
         Assert.True(results.Naive.MeanCalls / results.Webhook.MeanCalls >= 10, report);

@@ -16,7 +16,7 @@ public static class ReportWriter
         text.AppendLine("# Reliability report").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Profile **{profile.Name}**, run {startedAt:yyyy-MM-dd HH:mm} UTC in {duration.TotalMinutes:0.0} min: **{verdict}**.").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}. ");
-        text.AppendLine("Everything ran against the standalone host as real processes, on embedded Azurite and the AI Studios simulator, over loopback.");
+        text.AppendLine("Everything ran against the standalone host as real processes, on embedded Azurite and the AI Studios simulator, over loopback; the load's simulator runs in the suite's own process, so AI Studios outlives the host's kills.");
         text.AppendLine(CultureInfo.InvariantCulture, $"AI Studios API: **{ReliabilitySuite.Api}**, the default (AppId and UserKey, access tokens issued by the simulator); the classic API keeps its own tests.").AppendLine();
         text.AppendLine("Reproduce: `./reliability.sh` (full, writes this file) or `./reliability.sh quick`.").AppendLine();
 

@@ -76,7 +76,10 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         result.Faults = Faults;
         var clock = Stopwatch.StartNew();
         var until = DateTimeOffset.UtcNow + profile.LoadTimeout;
-        await using var aiStudios = await SimulatorServer.StartAsync(SimulatorFaults.Concat(secrets.SimulatorAccount()), cancellationToken: cancellationToken);
+        // Its journal (issued access tokens among the rest) is kept for the secrets scan.
+        var aiStudiosData = Directory.CreateTempSubdirectory("reliability-aistudios-").FullName;
+        await using var aiStudios = await SimulatorServer.StartAsync(
+            SimulatorFaults.Concat(secrets.SimulatorAccount()).Append(new("Simulator:DataPath", aiStudiosData)), cancellationToken: cancellationToken);
         var settings = new Dictionary<string, string>(HostSettings);
         foreach (var (key, value) in secrets.Signing().Concat(secrets.AccountSettings(aiStudios.BaseAddress, secrets.UserKey)))
         {
@@ -113,6 +116,7 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
 
         artifacts.Add("host:load", host.Output);
         artifacts.AddFiles("data:load", host.DataPath);
+        artifacts.AddFiles("data:load-aistudios", aiStudiosData);
         return [result, batchResult, notificationResult];
     }
 
