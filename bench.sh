@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures throughput, reaction latency, API calls and storage requests per video, and memory, against the naive
-# polling loop, and writes docs/benchmarks.md.  ./bench.sh (full, under 10 minutes on 2 cores) or ./bench.sh smoke.
+# polling loop, and writes docs/benchmarks.md.  ./bench.sh (full, about 20 minutes on 2 cores) or ./bench.sh smoke.
 set -euo pipefail
 cd "$(dirname "$0")"
 profile="${1:-full}"
