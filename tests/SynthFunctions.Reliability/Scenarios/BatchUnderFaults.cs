@@ -90,7 +90,8 @@ public sealed class BatchUnderFaults(ReliabilityProfile profile, string faults, 
             manifest.Where((line, index) => index < jobs.Length && Matches(line, jobs[index])).Count());
         foreach (var (line, index) in manifest.Select((line, index) => (line, index)).Where(pair => pair.index >= jobs.Length || !Matches(pair.line, jobs[pair.index])).Take(3))
         {
-            result.Note($"manifest line {index + 1} differs from its job: {line}");
+            var job = index < jobs.Length ? jobs[index] : null;
+            result.Note($"manifest line {index + 1} differs from its job: {line}; the job: {job?.State}, {job?.VideoUrl}, credits {job?.Credit}, {job?.Error}");
         }
 
         result.Note(string.Create(CultureInfo.InvariantCulture,
