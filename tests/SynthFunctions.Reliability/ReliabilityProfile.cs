@@ -1,25 +1,70 @@
 namespace SynthFunctions.Reliability;
 
 /// <summary>How big a run is. <see cref="Full"/> is the documented run; <see cref="Quick"/> is the CI subset.</summary>
-/// <param name="BatchRows">Rows of the batch submitted beside the load, under the same faults and kills.</param>
-/// <param name="NotifyEvery">Every this many HTTP jobs asks for a notification.</param>
-public sealed record ReliabilityProfile(
-    string Name,
-    int HttpJobs,
-    int BlobJobs,
-    int Kills,
-    TimeSpan KillSpacing,
-    int MaxRenderSeconds,
-    TimeSpan LoadTimeout,
-    int ConcurrentDuplicates,
-    int RacedBlobs,
-    int ForgedCallbacksPerJob,
-    int BatchRows,
-    int NotifyEvery)
+public sealed record ReliabilityProfile
 {
-    public static ReliabilityProfile Full { get; } = new("full", 290, 30, 3, TimeSpan.FromSeconds(30), 40, TimeSpan.FromMinutes(15), 50, 20, 12, 500, 3);
+    public static ReliabilityProfile Full { get; } = new()
+    {
+        Name = "full",
+        HttpJobs = 290,
+        BlobJobs = 30,
+        Kills = 3,
+        KillSpacing = TimeSpan.FromSeconds(30),
+        MaxRenderSeconds = 40,
+        LoadTimeout = TimeSpan.FromMinutes(15),
+        ConcurrentDuplicates = 50,
+        RacedBlobs = 20,
+        ForgedCallbacksPerJob = 12,
+        BatchRows = 500,
+        NotifyEvery = 3,
+        SteadyDeadline = TimeSpan.FromSeconds(45),
+    };
 
-    public static ReliabilityProfile Quick { get; } = new("quick", 30, 6, 1, TimeSpan.FromSeconds(12), 10, TimeSpan.FromMinutes(4), 20, 4, 4, 20, 3);
+    public static ReliabilityProfile Quick { get; } = new()
+    {
+        Name = "quick",
+        HttpJobs = 30,
+        BlobJobs = 6,
+        Kills = 1,
+        KillSpacing = TimeSpan.FromSeconds(12),
+        MaxRenderSeconds = 10,
+        LoadTimeout = TimeSpan.FromMinutes(4),
+        ConcurrentDuplicates = 20,
+        RacedBlobs = 4,
+        ForgedCallbacksPerJob = 4,
+        BatchRows = 20,
+        NotifyEvery = 3,
+        SteadyDeadline = TimeSpan.FromSeconds(25),
+    };
+
+    public required string Name { get; init; }
+
+    public required int HttpJobs { get; init; }
+
+    public required int BlobJobs { get; init; }
+
+    public required int Kills { get; init; }
+
+    public required TimeSpan KillSpacing { get; init; }
+
+    public required int MaxRenderSeconds { get; init; }
+
+    public required TimeSpan LoadTimeout { get; init; }
+
+    public required int ConcurrentDuplicates { get; init; }
+
+    public required int RacedBlobs { get; init; }
+
+    public required int ForgedCallbacksPerJob { get; init; }
+
+    /// <summary>Rows of the batch submitted beside the load, under the same faults and kills.</summary>
+    public required int BatchRows { get; init; }
+
+    /// <summary>Every this many HTTP jobs asks for a notification.</summary>
+    public required int NotifyEvery { get; init; }
+
+    /// <summary>The steady host's job deadline: the API-side failures scenario waits it out for a render that never ends.</summary>
+    public required TimeSpan SteadyDeadline { get; init; }
 
     public int LoadJobs => HttpJobs + BlobJobs;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using SynthFunctions.Reliability.Scenarios;
 using SynthFunctions.Testing;
 
@@ -14,16 +15,16 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
     public const string Api = "V3";
 
     /// <summary>Settings of the steady host: fast polls, short stall timeout and deadline, video copy on, verbose HTTP logging.</summary>
-    static Dictionary<string, string> SteadySettings(Secrets secrets) => new(secrets.EmbeddedSimulatorSettings())
+    Dictionary<string, string> SteadySettings(Secrets secrets) => new(secrets.EmbeddedSimulatorSettings())
     {
         ["Synthesis__CopyVideo"] = "true",
         ["Synthesis__StallTimeout"] = "00:00:15",
-        ["Synthesis__Deadline"] = "00:00:45",
+        ["Synthesis__Deadline"] = profile.SteadyDeadline.ToString("c", CultureInfo.InvariantCulture),
         ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Trace",
     };
 
     /// <summary>The steady host's settings, for a host that uses <paramref name="simulator"/> as its account with <paramref name="userKey"/>.</summary>
-    static Dictionary<string, string> AccountHostSettings(Secrets secrets, Uri simulator, string userKey)
+    Dictionary<string, string> AccountHostSettings(Secrets secrets, Uri simulator, string userKey)
     {
         var settings = SteadySettings(secrets);
         foreach (var (key, value) in secrets.AccountSettings(simulator, userKey))
@@ -59,7 +60,7 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
         log("webhook security");
         results.Add(await Guarded("Webhook security", () => new WebhookSecurityScenario(steady, secrets, profile, artifacts).RunAsync(cancellationToken)));
         log("API-side failures");
-        results.Add(await Guarded("API-side failures", () => new ApiFailuresScenario(steady, wrongKey, artifacts).RunAsync(cancellationToken)));
+        results.Add(await Guarded("API-side failures", () => new ApiFailuresScenario(steady, wrongKey, profile.SteadyDeadline, artifacts).RunAsync(cancellationToken)));
         log("idempotency");
         results.Add(await Guarded("Idempotency", () => new IdempotencyScenario(steady, racer, profile, artifacts, log).RunAsync(cancellationToken)));
 

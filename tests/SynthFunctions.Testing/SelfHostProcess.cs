@@ -122,6 +122,8 @@ public sealed class SelfHostProcess : IAsyncDisposable
 
         if (process.HasExited)
         {
+            // The exit can be seen before the last lines are read: this wait ends when both streams are drained.
+            await process.WaitForExitAsync();
             throw new InvalidOperationException($"The host exited with code {process.ExitCode}:\n{Output}");
         }
     }

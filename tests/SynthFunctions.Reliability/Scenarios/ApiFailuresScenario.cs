@@ -9,7 +9,7 @@ namespace SynthFunctions.Reliability.Scenarios;
 /// time and calls: a rejected project, a refused UserKey, a render that stalls, one that outlives the deadline, and
 /// a video URL that expires before it is copied.
 /// </summary>
-public sealed class ApiFailuresScenario(HostClient steady, HostClient wrongKey, RunArtifacts artifacts)
+public sealed class ApiFailuresScenario(HostClient steady, HostClient wrongKey, TimeSpan deadline, RunArtifacts artifacts)
 {
     /// <param name="Exports">Export calls the simulator should see by name (a refused UserKey gets no token, so no export is sent).</param>
     /// <param name="MinApiCalls">Per-video calls at least made; token requests are counted apart from a job's calls.</param>
@@ -24,11 +24,11 @@ public sealed class ApiFailuresScenario(HostClient steady, HostClient wrongKey, 
             new("rejected project", steady, "sim:reject", "AI Studios rejected the project export", TimeSpan.FromSeconds(30), 1),
             new("authentication failure (wrong UserKey)", wrongKey, "", "refused the credentials for the access token request", TimeSpan.FromSeconds(30), 1, Exports: 0, MinApiCalls: 0),
             new("render that stalls", steady, "sim:stuck=30", "The render stalled at 30%", TimeSpan.FromSeconds(60), 40),
-            new("render past the deadline", steady, "sim:render=10m", "did not finish within the 45 s deadline", TimeSpan.FromSeconds(90), 40),
+            new("render past the deadline", steady, "sim:render=10m", $"did not finish within the {deadline.TotalSeconds:0} s deadline", deadline * 2, 40),
             new("expired video URL when copying", steady, "sim:render=1s sim:expire=0s", "it has probably expired", TimeSpan.FromSeconds(60), 3),
         ];
         result.Size = $"{cases.Length} failure kinds";
-        result.Faults = "sim:reject; a wrong UserKey; sim:stuck=30 (15 s stall timeout); sim:render=10m (45 s deadline); sim:expire=0s with video copy on";
+        result.Faults = $"sim:reject; a wrong UserKey; sim:stuck=30 (15 s stall timeout); sim:render=10m ({deadline.TotalSeconds:0} s deadline); sim:expire=0s with video copy on";
 
         var started = new List<(Case Case, string Id, string Name)>();
         foreach (var @case in cases)
