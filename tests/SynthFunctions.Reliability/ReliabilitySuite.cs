@@ -41,16 +41,22 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
         var artifacts = new RunArtifacts();
         var results = new List<ScenarioResult>();
 
-        log("load with faults and crashes, a batch and notifications beside it");
-        results.AddRange(await Guarded(LoadWithFaultsScenario.Names, () => new LoadWithFaultsScenario(profile, secrets, artifacts, log).RunAsync(cancellationToken)));
-
+        // The later scenarios' hosts start while the load runs: they are independent of it, and starting takes a while.
         log("starting the steady host, a second host on its storage, and one with a wrong UserKey");
-        await using var steadyHost = await SelfHostProcess.StartAsync(SteadySettings(secrets));
-        await using var racerHost = await SelfHostProcess.StartAsync(new Dictionary<string, string>(AccountHostSettings(secrets, steadyHost.SimulatorAddress, secrets.UserKey))
+        var steadyHostsStarting = StartSteadyHostsAsync(secrets);
+        log("load with faults and crashes, a batch and notifications beside it");
+        try
         {
-            ["AzureWebJobsStorage"] = steadyHost.StorageConnectionString,
-        });
-        await using var wrongKeyHost = await SelfHostProcess.StartAsync(AccountHostSettings(secrets, steadyHost.SimulatorAddress, secrets.WrongUserKey));
+            results.AddRange(await Guarded(LoadWithFaultsScenario.Names, () => new LoadWithFaultsScenario(profile, secrets, artifacts, log).RunAsync(cancellationToken)));
+        }
+        catch (OperationCanceledException)
+        {
+            await (await steadyHostsStarting).DisposeAsync();
+            throw;
+        }
+
+        await using var steadyHosts = await steadyHostsStarting;
+        var (steadyHost, racerHost, wrongKeyHost) = (steadyHosts.Steady, steadyHosts.Racer, steadyHosts.WrongKey);
         using var steady = new HostClient(steadyHost, artifacts);
         using var racer = new HostClient(racerHost, artifacts);
         using var wrongKey = new HostClient(wrongKeyHost, artifacts);
@@ -73,6 +79,42 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
         log("secrets");
         results.Add(new SecretsScenario(secrets, artifacts).Run());
         return results;
+    }
+
+    /// <summary>The steady host, a racer on its storage and a host with a wrong UserKey, both using the steady host's simulator.</summary>
+    async Task<SteadyHosts> StartSteadyHostsAsync(Secrets secrets)
+    {
+        var steady = await SelfHostProcess.StartAsync(SteadySettings(secrets));
+        SelfHostProcess? racer = null;
+        try
+        {
+            racer = await SelfHostProcess.StartAsync(new Dictionary<string, string>(AccountHostSettings(secrets, steady.SimulatorAddress, secrets.UserKey))
+            {
+                ["AzureWebJobsStorage"] = steady.StorageConnectionString,
+            });
+            var wrongKey = await SelfHostProcess.StartAsync(AccountHostSettings(secrets, steady.SimulatorAddress, secrets.WrongUserKey));
+            return new SteadyHosts(steady, racer, wrongKey);
+        }
+        catch
+        {
+            if (racer is not null)
+            {
+                await racer.DisposeAsync();
+            }
+
+            await steady.DisposeAsync();
+            throw;
+        }
+    }
+
+    sealed record SteadyHosts(SelfHostProcess Steady, SelfHostProcess Racer, SelfHostProcess WrongKey) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await WrongKey.DisposeAsync();
+            await Racer.DisposeAsync();
+            await Steady.DisposeAsync();
+        }
     }
 
     /// <summary>A scenario that throws fails with the exception as its evidence, and the others still run.</summary>
