@@ -23,9 +23,8 @@ dotnet format whitespace --folder --verify-no-changes
 
 rm -rf TestResults
 status=0
-# Test assemblies run three at a time (most of their time is spent waiting on processes, timers and restarts) in the
-# solution's order, which lists the longest-running first.
-dotnet test SynthFunctions.sln -c Release --no-build --nologo -maxcpucount:3 \
+# Test assemblies run two at a time in the solution's order, which lists the longest-running first.
+dotnet test SynthFunctions.sln -c Release --no-build --nologo \
   --logger "trx" --logger "console;verbosity=normal" --results-directory TestResults "$@" || status=$?
 
 passed=0; failed=0; skipped=0
