@@ -18,11 +18,10 @@ public class InfrastructureTests
     {
         var path = Path.Combine(Bicep.InfraPath, file);
 
-        var build = await Bicep.RunAsync("build", path, "--stdout");
-        var lint = await Bicep.RunAsync("lint", path);
+        var check = await Bicep.CheckAsync();
 
-        Assert.True(build.ExitCode == 0 && build.Errors.Length == 0, build.Errors);
-        Assert.True(lint.ExitCode == 0 && (lint.Output + lint.Errors).Trim().Length == 0, lint.Output + lint.Errors);
+        Assert.Empty(check.DiagnosticsOf(path));
+        Assert.True(File.Exists(check.CompiledPath(path)), $"{file} was not compiled to {check.CompiledPath(path)}");
     }
 
     [Fact]
