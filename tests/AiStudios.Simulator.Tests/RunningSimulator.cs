@@ -82,6 +82,12 @@ internal sealed class RunningSimulator : IAsyncDisposable
     /// <summary>A V3 caller holding a fresh token.</summary>
     public Task<V3Session> V3Async() => V3Session.StartAsync(Server.BaseAddress);
 
+    /// <summary>
+    /// Callbacks the simulator counts as sent for a project. It counts one once the receiver has answered, so a test that
+    /// saw the receiver get a callback waits for this count too before reading it.
+    /// </summary>
+    public int WebhooksSent(string key) => Server.Calls.Projects.TryGetValue(key, out var calls) ? calls.WebhooksSent : 0;
+
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
 
