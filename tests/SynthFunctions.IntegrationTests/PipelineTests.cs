@@ -148,7 +148,8 @@ public sealed class PipelineTests(AzuriteFixture azurite)
         var status = await WaitForEndAsync(harness, jobId);
 
         Assert.Equal(JobState.Failed, status.State);
-        Assert.StartsWith("The render did not finish within the 3 s deadline (last progress", status.Error);
+        // On a busy machine the deadline can pass before the first progress check has answered.
+        Assert.Matches(@"^The render did not finish within the 3 s deadline \((last progress [\d.]+%|no progress was read)\)\.", status.Error);
         Assert.InRange(status.CompletedAt!.Value - status.CreatedAt, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20));
     }
 

@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Sockets;
+using SynthFunctions.Local;
+
+namespace SynthFunctions.Core.Tests.Local;
+
+public class LoopbackPortTests
+{
+    [Fact]
+    public void Free_ports_are_never_handed_out_twice_come_from_below_the_ephemeral_range_and_can_be_bound()
+    {
+        var ports = Enumerable.Range(0, 200).Select(_ => LoopbackPort.Free()).ToList();
+
+        Assert.Equal(ports.Count, ports.Distinct().Count());
+        if (File.Exists("/proc/sys/net/ipv4/ip_local_port_range"))
+        {
+            var ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split('\t', ' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.All(ports, port => Assert.InRange(port, 20_000, ephemeralStart - 1));
+        }
+
+        foreach (var port in ports.Take(20))
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            Assert.Equal(port, ((IPEndPoint)listener.LocalEndpoint).Port);
+        }
+    }
+}
