@@ -26,7 +26,7 @@ public sealed class KillMidExportTests
         var ledger = await host.Blobs.GetBlobContainerClient("job-state").GetBlobClient(BlobNames.Export(id)).DownloadContentAsync(Token);
         Assert.Equal(ExportState.Sending, ledger.Value.Content.ToObjectFromJson<ExportRecord>(SynthJson.Options)!.State);
         await host.StartAgainAsync();
-        // The export activity, interrupted by the kill, runs again once its queue message is visible again (up to a minute).
+        // The export activity, interrupted by the kill, runs again once its queue message is visible again (up to 30 s).
         var job = await Eventually.ValueAsync(async () => await JobAsync(host, id) is { State.IsFinished: true } ended ? ended : null,
             $"job {id} to finish after the restart", TimeSpan.FromSeconds(150), TimeSpan.FromMilliseconds(250));
 

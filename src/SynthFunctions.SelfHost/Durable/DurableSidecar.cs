@@ -42,9 +42,10 @@ public sealed partial class DurableSidecar(
             MaxConcurrentTaskOrchestrationWorkItems = settings.MaxConcurrentOrchestrations,
             // A message a crashed process had dequeued (its in-memory prefetch, an episode in progress, a running activity)
             // stays invisible until this timeout; the 5-minute defaults left jobs of a killed host idle for minutes past
-            // their due timers. Running work renews its messages, so the timeout only bounds how long a crash delays them.
+            // their due timers. A running activity's lock is renewed (ActivityLockRenewingService), so the timeout only
+            // bounds how long a crash delays it.
             ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
-            WorkItemQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
             // Shorter leases than the defaults let a restarted process take its partitions back sooner after a crash.
             LeaseInterval = TimeSpan.FromSeconds(15),
             LeaseRenewInterval = TimeSpan.FromSeconds(5),
@@ -64,7 +65,8 @@ public sealed partial class DurableSidecar(
                 web.ConfigureServices(services =>
                 {
                     services.AddGrpc();
-                    services.AddSingleton<IOrchestrationService>(new PlainEventsOrchestrationService(service));
+                    services.AddSingleton<IOrchestrationService>(new ActivityLockRenewingService(
+                        new PlainEventsOrchestrationService(service), TimeProvider.System, loggers.CreateLogger<ActivityLockRenewingService>()));
                     services.AddSingleton<IOrchestrationServiceClient>(service);
                     services.AddSingleton<TaskHubGrpcServer>();
                 });
