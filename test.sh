@@ -4,9 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+npm=0
 if [ -f package-lock.json ]; then
-  # Azurite (the Azure Storage emulator) is a pinned npm dependency; tests start it themselves.
-  npm ci --no-audit --no-fund --loglevel=error
+  # Azurite (the Azure Storage emulator) is a pinned npm dependency; tests start it themselves. It installs while the
+  # solution builds, which is told not to install it too (SkipAzuriteInstall).
+  npm ci --no-audit --no-fund --loglevel=error &
+  npm=$!
 fi
 
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
@@ -22,9 +25,10 @@ fi
 # compiler started per project (which some environments ask for through UseSharedCompilation=false); it is stopped
 # right after, so nothing of the build outlives it.
 build=0
-dotnet build SynthFunctions.sln -c Release -warnaserror -nologo -clp:ErrorsOnly -p:UseSharedCompilation=true || build=$?
+dotnet build SynthFunctions.sln -c Release -warnaserror -nologo -clp:ErrorsOnly -p:UseSharedCompilation=true -p:SkipAzuriteInstall=true || build=$?
 dotnet build-server shutdown >/dev/null
 [ "$build" -eq 0 ] || exit "$build"
+[ "$npm" -eq 0 ] || wait "$npm"
 dotnet format whitespace --folder --verify-no-changes
 
 rm -rf TestResults

@@ -11,6 +11,8 @@ public class QuickProfileTests
 
         var results = await new ReliabilitySuite(ReliabilityProfile.Quick, line => log.Add(line)).RunAsync(TestContext.Current.CancellationToken);
         var report = ReportWriter.Render(ReliabilityProfile.Quick, results, clock.Elapsed, startedAt);
+        // Kept with the test's result (the trx file) whether it passes or not, so a slow run can be read afterwards.
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join('\n', log) + "\n\n" + report);
 
         Assert.Equal(8, results.Count);
         Assert.All(results, result => Assert.NotEmpty(result.Invariants));
