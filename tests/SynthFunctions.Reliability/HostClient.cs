@@ -69,7 +69,7 @@ public sealed class HostClient : IDisposable
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException($"The host did not answer within {RetryFor} (last: {answer?.Status.ToString() ?? "unreachable"}).");
+                throw DidNotAnswer(answer is null ? "unreachable" : $"{answer.Status}: {answer.Body}");
             }
 
             await Task.Delay(RetryDelay, cancellationToken);
@@ -90,7 +90,7 @@ public sealed class HostClient : IDisposable
             }
             catch (SynthApiException ex) when (ex.StatusCode >= HttpStatusCode.InternalServerError)
             {
-                last = ex.StatusCode.ToString();
+                last = $"{ex.StatusCode}: {ex.Message}";
             }
             catch (HttpRequestException)
             {
@@ -103,11 +103,20 @@ public sealed class HostClient : IDisposable
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException($"The host did not answer within {RetryFor} (last: {last}).");
+                throw DidNotAnswer(last);
             }
 
             await Task.Delay(RetryDelay, cancellationToken);
         }
+    }
+
+    /// <summary>The timeout, with the host's last error entry: a 500 carries a trace id only, the host's log the exception.</summary>
+    TimeoutException DidNotAnswer(string last)
+    {
+        var output = Host.Output;
+        var lastError = output.LastIndexOf("fail: ", StringComparison.Ordinal);
+        var error = lastError < 0 ? "" : $"\nThe host's last error entry:\n{output.Substring(lastError, Math.Min(3000, output.Length - lastError))}";
+        return new TimeoutException($"The host did not answer within {RetryFor} (last: {last}).{error}");
     }
 
     public Task<JobStatus> SubmitAsync(string json, string? idempotencyKey, CancellationToken cancellationToken, Uri? notify = null) =>

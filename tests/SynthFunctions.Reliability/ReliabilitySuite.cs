@@ -132,6 +132,7 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
             {
                 var failed = new ScenarioResult(name, "The scenario could not complete.") { Duration = clock.Elapsed };
                 failed.Check("scenario ran to the end", "no exception", ex.GetType().Name + ": " + ex.Message.Split('\n')[0], holds: false);
+                failed.Note($"```\n{ex}\n```");
                 return failed;
             }).ToList();
         }
