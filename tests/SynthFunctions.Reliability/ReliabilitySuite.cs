@@ -39,27 +39,28 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
     {
         var secrets = Secrets.Create();
         var artifacts = new RunArtifacts();
+        var results = new List<ScenarioResult>();
 
-        // The other scenarios run on hosts of their own, independent of the load's, so they run beside it.
-        log("load with faults and crashes, a batch and notifications beside it");
-        var load = Guarded(LoadWithFaultsScenario.Names, () => new LoadWithFaultsScenario(profile, secrets, artifacts, log).RunAsync(cancellationToken));
+        // The later scenarios' hosts start while the load runs: they are independent of it, and starting takes a while.
         log("starting the steady host, a second host on its storage, and one with a wrong UserKey");
-        var steady = RunOnSteadyHostsAsync(secrets, artifacts, cancellationToken);
-        await Task.WhenAll(load, steady);
+        var steadyHostsStarting = StartSteadyHostsAsync(secrets);
+        log("load with faults and crashes, a batch and notifications beside it");
+        try
+        {
+            results.AddRange(await Guarded(LoadWithFaultsScenario.Names, () => new LoadWithFaultsScenario(profile, secrets, artifacts, log).RunAsync(cancellationToken)));
+        }
+        catch (OperationCanceledException)
+        {
+            await (await steadyHostsStarting).DisposeAsync();
+            throw;
+        }
 
-        log("secrets");
-        return [.. await load, .. await steady, new SecretsScenario(secrets, artifacts).Run()];
-    }
-
-    async Task<IReadOnlyList<ScenarioResult>> RunOnSteadyHostsAsync(Secrets secrets, RunArtifacts artifacts, CancellationToken cancellationToken)
-    {
-        await using var steadyHosts = await StartSteadyHostsAsync(secrets);
+        await using var steadyHosts = await steadyHostsStarting;
         var (steadyHost, racerHost, wrongKeyHost) = (steadyHosts.Steady, steadyHosts.Racer, steadyHosts.WrongKey);
         using var steady = new HostClient(steadyHost, artifacts);
         using var racer = new HostClient(racerHost, artifacts);
         using var wrongKey = new HostClient(wrongKeyHost, artifacts);
 
-        var results = new List<ScenarioResult>();
         log("bad input");
         results.Add(await Guarded("Bad input", () => new BadInputScenario(steady, artifacts, log).RunAsync(cancellationToken)));
         log("webhook security");
@@ -75,6 +76,8 @@ public sealed class ReliabilitySuite(ReliabilityProfile profile, Action<string> 
             artifacts.AddFiles($"data:{name}", host.DataPath);
         }
 
+        log("secrets");
+        results.Add(new SecretsScenario(secrets, artifacts).Run());
         return results;
     }
 
