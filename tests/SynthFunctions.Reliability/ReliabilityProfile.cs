@@ -18,6 +18,7 @@ public sealed record ReliabilityProfile
         BatchRows = 500,
         NotifyEvery = 3,
         SteadyDeadline = TimeSpan.FromSeconds(45),
+        LoadDeadline = TimeSpan.FromMinutes(3),
     };
 
     public static ReliabilityProfile Quick { get; } = new()
@@ -35,6 +36,7 @@ public sealed record ReliabilityProfile
         BatchRows = 20,
         NotifyEvery = 3,
         SteadyDeadline = TimeSpan.FromSeconds(25),
+        LoadDeadline = TimeSpan.FromMinutes(2),
     };
 
     public required string Name { get; init; }
@@ -65,6 +67,13 @@ public sealed record ReliabilityProfile
 
     /// <summary>The steady host's job deadline: the API-side failures scenario waits it out for a render that never ends.</summary>
     public required TimeSpan SteadyDeadline { get; init; }
+
+    /// <summary>
+    /// The load host's job deadline, within the run's wait (<see cref="LoadTimeout"/>): a job whose export a kill stopped
+    /// before it left the host finds no project and fails at it, so the load lasts at least this long when that happens.
+    /// Its other jobs end within about a minute and a half.
+    /// </summary>
+    public required TimeSpan LoadDeadline { get; init; }
 
     public int LoadJobs => HttpJobs + BlobJobs;
 

@@ -58,8 +58,6 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         ["Synthesis__MaxPollInterval"] = "00:00:05",
         ["Synthesis__WebhookFallbackDelay"] = "00:00:20",
         ["Synthesis__StallTimeout"] = "00:01:30",
-        // Shorter than the quick profile's wait, so a job whose project is never found ends within the run, failed, rather than stuck.
-        ["Synthesis__Deadline"] = "00:03:00",
         ["Synthesis__SubmitRetryDelay"] = "00:00:02",
         ["Synthesis__MaxSubmitAttempts"] = "8",
         // The batch's rows render 50 at a time (the default is 10), so 500 rows cycle through the limit within the run.
@@ -81,7 +79,11 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         var aiStudiosData = Directory.CreateTempSubdirectory("reliability-aistudios-").FullName;
         await using var aiStudios = await SimulatorServer.StartAsync(
             SimulatorFaults.Concat(secrets.SimulatorAccount()).Append(new("Simulator:DataPath", aiStudiosData)), cancellationToken: cancellationToken);
-        var settings = new Dictionary<string, string>(HostSettings);
+        var settings = new Dictionary<string, string>(HostSettings)
+        {
+            // Within the run's wait, so a job whose project is never found ends within the run, failed, rather than stuck.
+            ["Synthesis__Deadline"] = profile.LoadDeadline.ToString("c", CultureInfo.InvariantCulture),
+        };
         foreach (var (key, value) in secrets.Signing().Concat(secrets.AccountSettings(aiStudios.BaseAddress, secrets.UserKey)))
         {
             settings[key] = value;
