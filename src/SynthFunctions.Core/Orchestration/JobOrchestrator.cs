@@ -266,9 +266,9 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
                 LastUpdatedAt = Now,
                 Notification = input.Notify is { } target ? NotificationStatus.Pending(JobId, NotificationEventTypes.ForTerminalState(state), target) : null,
             };
-            var resultBlob = await context.CallActivityAsync<string>(nameof(StoreRecordActivity), record, FaultRetry);
-            logger.LogInformation("Job {JobId} ended {State}: {Reason}", JobId, state, reason ?? "video ready");
-            record = record with { ResultBlob = resultBlob };
+            // The record as stored: another execution of this job may have stored its own first, and that one is the job's end.
+            record = await context.CallActivityAsync<JobStatus>(nameof(StoreRecordActivity), record, FaultRetry);
+            logger.LogInformation("Job {JobId} ended {State}: {Reason}", JobId, record.State, record.Error ?? "video ready");
             if (input.Notify is { } notify)
             {
                 // After the record: the notification points at it, and the job's own result never waits for a receiver.

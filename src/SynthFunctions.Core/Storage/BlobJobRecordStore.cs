@@ -18,10 +18,11 @@ internal sealed partial class BlobJobRecordStore(
 {
     public const string DownloadClientName = "video-download";
 
-    public async Task<(Uri Blob, bool Written)> WriteAsync(JobStatus record, CancellationToken cancellationToken)
+    public async Task<(JobStatus Stored, bool Written)> WriteAsync(JobStatus record, CancellationToken cancellationToken)
     {
         var blob = storage.Videos.GetBlobClient(BlobNames.Record(record.Id));
-        var content = JsonSerializer.SerializeToUtf8Bytes(record with { ResultBlob = blob.Uri.AbsoluteUri }, SynthJson.Options);
+        var stored = record with { ResultBlob = blob.Uri.AbsoluteUri };
+        var content = JsonSerializer.SerializeToUtf8Bytes(stored, SynthJson.Options);
         try
         {
             await blob.UploadAsync(
@@ -34,12 +35,12 @@ internal sealed partial class BlobJobRecordStore(
                 },
                 cancellationToken);
             LogWritten(logger, record.Id, record.State, blob.Name);
-            return (blob.Uri, true);
+            return (stored, true);
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
         {
             LogAlreadyWritten(logger, record.Id, blob.Name);
-            return (blob.Uri, false);
+            return (await ReadAsync(record.Id, cancellationToken) ?? stored, false);
         }
     }
 

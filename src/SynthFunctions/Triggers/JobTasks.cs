@@ -34,6 +34,6 @@ public sealed class JobTasks(
         copy.CopyAsync(input, context.CancellationToken);
 
     [Function(nameof(StoreRecordActivity))]
-    public Task<string> StoreRecord([ActivityTrigger] JobStatus input, FunctionContext context) =>
+    public Task<JobStatus> StoreRecord([ActivityTrigger] JobStatus input, FunctionContext context) =>
         store.StoreAsync(input, context.CancellationToken);
 }
