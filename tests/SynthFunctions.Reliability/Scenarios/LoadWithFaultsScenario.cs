@@ -75,8 +75,20 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
         result.Faults = Faults;
         var clock = Stopwatch.StartNew();
         var until = DateTimeOffset.UtcNow + profile.LoadTimeout;
-        // Its journal (issued access tokens among the rest) is kept for the secrets scan.
+        // Its journal (issued access tokens among the rest) is read into the artifacts for the secrets scan, then deleted.
         var aiStudiosData = Directory.CreateTempSubdirectory("reliability-aistudios-").FullName;
+        try
+        {
+            return await RunAsync(result, clock, until, aiStudiosData, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(aiStudiosData, recursive: true);
+        }
+    }
+
+    async Task<IReadOnlyList<ScenarioResult>> RunAsync(ScenarioResult result, Stopwatch clock, DateTimeOffset until, string aiStudiosData, CancellationToken cancellationToken)
+    {
         await using var aiStudios = await SimulatorServer.StartAsync(
             SimulatorFaults.Concat(secrets.SimulatorAccount()).Append(new("Simulator:DataPath", aiStudiosData)), cancellationToken: cancellationToken);
         var settings = new Dictionary<string, string>(HostSettings)
