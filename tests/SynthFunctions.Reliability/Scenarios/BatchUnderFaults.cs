@@ -68,10 +68,13 @@ public sealed class BatchUnderFaults(ReliabilityProfile profile, string faults, 
         result.Check("batch ended", "completed", batch.State.ToString().ToLowerInvariant(), batch.State == BatchState.Completed);
         result.Expect("rows whose job is terminal (lost = 0)", rows.Length, jobs.Count(HostClient.IsFinished));
         result.Expect("rows counted once by the batch (completed + failed + cancelled)", rows.Length, batch.Counts.Ended);
-        foreach (var index in Enumerable.Range(0, rows.Length).Where(index => !HostClient.IsFinished(jobs[index])).Take(3))
+        var notEnded = Enumerable.Range(0, rows.Length).Where(index => !HostClient.IsFinished(jobs[index])).Take(3).ToList();
+        foreach (var index in notEnded)
         {
             result.Note($"not ended: row {index + 1}: {JsonSerializer.Serialize(jobs[index], SynthJson.Options)}; simulator projects: {string.Join(", ", simulator.Projects.Where(p => (string?)p["name"] == ProjectNames.For(rows[index], names[index])).Select(p => p.ToJsonString()))}");
         }
+
+        LoadWithFaultsScenario.NoteHostLog(result, client.Host, notEnded.Select(index => rows[index]).ToList());
 
         var byState = (Completed: jobs.Count(job => job?.State == JobState.Completed), Failed: jobs.Count(job => job?.State == JobState.Failed), Cancelled: jobs.Count(job => job?.State == JobState.Cancelled));
         result.Check("the batch's counts by state match its rows' jobs", $"{byState.Completed} completed, {byState.Failed} failed, {byState.Cancelled} cancelled",

@@ -301,10 +301,13 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
             result.Note("error line: " + failure);
         }
 
-        foreach (var (id, job) in statuses.Where(pair => !HostClient.IsFinished(pair.Value)).Take(5))
+        var notEnded = statuses.Where(pair => !HostClient.IsFinished(pair.Value)).Take(5).ToList();
+        foreach (var (id, job) in notEnded)
         {
             result.Note($"not ended: {id}: {JsonSerializer.Serialize(job, SynthJson.Options)}; simulator projects: {string.Join(", ", simulator.ProjectsOf(id).Select(p => p.ToJsonString()))}");
         }
+
+        NoteHostLog(result, host, notEnded.Select(pair => pair.Key).ToList());
 
         result.Check("job outcomes", "all terminal", string.Join(", ", states.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Value} {s.Key}")), ended == jobs.Count);
         var reasons = statuses.Where(pair => pair.Value?.State == JobState.Failed).GroupBy(pair => Reason(pair.Value!.Error)).Select(g => $"{g.Count()} × {g.Key}");
@@ -336,6 +339,30 @@ public sealed partial class LoadWithFaultsScenario(ReliabilityProfile profile, S
     const string ConflictingCompletion = "conflicting completion of the work item by another worker";
 
     /// <summary>A lost-export, duplicate-start or conflicting-completion report, told by its header and message (not by the exception lines under them).</summary>
+    /// <summary>What the host logged of the jobs that did not end, and its last warnings, so a failed run can be read from its report.</summary>
+    internal static void NoteHostLog(ScenarioResult result, SelfHostProcess host, IReadOnlyCollection<string> notEnded)
+    {
+        if (notEnded.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var id in notEnded)
+        {
+            foreach (var entry in HostLog.Mentioning(host.Output, id, max: 12))
+            {
+                result.Note($"host log of {id}: {Shorten(entry)}");
+            }
+        }
+
+        foreach (var entry in HostLog.Warnings(host.Output).TakeLast(10))
+        {
+            result.Note($"host warning: {Shorten(entry)}");
+        }
+    }
+
+    static string Shorten(string entry) => entry.Length <= 600 ? entry : entry[..600] + "…";
+
     static bool IsExpected(string errorLine)
     {
         var headAndMessage = string.Join(" — ", errorLine.Split(" — ").Take(2));
