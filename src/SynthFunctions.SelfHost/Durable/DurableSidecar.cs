@@ -64,10 +64,11 @@ public sealed partial class DurableSidecar(
                 web.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
                 web.ConfigureServices(services =>
                 {
-                    services.AddGrpc();
+                    // The worker and the API are its only callers, in this process: a handler's exception reaches their logs, not just "Exception was thrown by handler".
+                    services.AddGrpc(grpc => grpc.EnableDetailedErrors = true);
                     services.AddSingleton<IOrchestrationService>(new ActivityLockRenewingService(
                         new PlainEventsOrchestrationService(service), TimeProvider.System, loggers.CreateLogger<ActivityLockRenewingService>()));
-                    services.AddSingleton<IOrchestrationServiceClient>(service);
+                    services.AddSingleton<IOrchestrationServiceClient>(new InstanceStateRepairingClient(service, loggers.CreateLogger<InstanceStateRepairingClient>()));
                     services.AddSingleton<TaskHubGrpcServer>();
                 });
                 web.Configure(app =>
