@@ -67,7 +67,9 @@ public sealed partial class DurableSidecar(
                     // The worker and the API are its only callers, in this process: a handler's exception reaches their logs, not just "Exception was thrown by handler".
                     services.AddGrpc(grpc => grpc.EnableDetailedErrors = true);
                     services.AddSingleton<IOrchestrationService>(new ActivityLockRenewingService(
-                        new PlainEventsOrchestrationService(service), TimeProvider.System, loggers.CreateLogger<ActivityLockRenewingService>()));
+                        new RepeatedStartsGuardService(new PlainEventsOrchestrationService(service), loggers.CreateLogger<RepeatedStartsGuardService>()),
+                        TimeProvider.System,
+                        loggers.CreateLogger<ActivityLockRenewingService>()));
                     services.AddSingleton<IOrchestrationServiceClient>(new InstanceStateRepairingClient(service, loggers.CreateLogger<InstanceStateRepairingClient>()));
                     services.AddSingleton<TaskHubGrpcServer>();
                 });
