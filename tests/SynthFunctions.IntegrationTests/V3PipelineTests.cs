@@ -118,6 +118,22 @@ public sealed class V3PipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Refused_exports_are_retried_only_within_the_deadline()
+    {
+        // Waits of 2, 4, 8 … s: the third attempt is due at about 6 s and the fourth would be at about 14 s, past the deadline.
+        await using var harness = await StartAsync(azurite, new() { ["Synthesis:Deadline"] = "00:00:10", ["Synthesis:SubmitRetryDelay"] = "00:00:02", ["Synthesis:MaxSubmitAttempts"] = "10" });
+
+        var jobId = await SubmitBodyAsync(harness, Project(UniqueName("sim:503=50")));
+        var status = await WaitForEndAsync(harness, jobId);
+
+        Assert.Equal(JobState.Failed, status.State);
+        Assert.Contains("AI Studios was unavailable", status.Error);
+        Assert.Matches(@"Gave up after \d export attempts: the next would come after the 10 s deadline\.$", status.Error);
+        Assert.InRange(status.CompletedAt!.Value - status.CreatedAt, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        Assert.Empty(harness.Simulator.Projects.All);
+    }
+
+    [Fact]
     public async Task A_job_on_wrong_credentials_fails_naming_the_settings_and_never_exports()
     {
         await using var harness = await StartAsync(azurite, new() { ["AiStudios:UserKey"] = "not-the-user-key" });

@@ -124,6 +124,12 @@ public sealed class JobOrchestrator : TaskOrchestrator<JobInput, JobStatus>
                 }
 
                 var wait = Policy.DelayBeforeExportRetry(attempt, outcome.RetryAfter);
+                if (Now + wait >= input.SubmittedAt + Policy.Deadline)
+                {
+                    return (null, await EndAsync(status, JobState.Failed,
+                        $"{outcome.Failure} Gave up after {attempt} export attempts: the next would come after the {Describe(Policy.Deadline)} deadline."));
+                }
+
                 logger.LogInformation("Job {JobId} export attempt {Attempt} refused; trying again in {Wait}", JobId, attempt, wait);
                 if (await DelayOrCancelAsync(wait))
                 {
