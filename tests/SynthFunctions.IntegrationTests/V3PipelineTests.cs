@@ -166,7 +166,8 @@ public sealed class V3PipelineTests(AzuriteFixture azurite)
 
         Assert.True(status.State == JobState.Completed, status.Error);
         string[] secrets = [userKey, .. harness.SimulatorTraffic.IssuedTokens];
-        Assert.Equal(3, secrets.Length);
+        // The 1 s token was renewed at least once (more often on a slow machine, where the job outlives more of them).
+        Assert.True(secrets.Length >= 3, $"tokens issued: {secrets.Length - 1}");
         using var list = await harness.Http.GetAsync("api/videos", Token);
         var instance = await harness.Durable.Client.GetInstanceAsync(jobId, getInputsAndOutputs: true, Token);
         var logs = harness.Logs.GetSnapshot().Concat(harness.FrontDoorLogs.GetSnapshot()).ToList();
